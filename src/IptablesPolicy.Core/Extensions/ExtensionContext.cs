@@ -1,0 +1,44 @@
+using IptablesPolicy.Core.Model;
+using IptablesPolicy.Core.Parsing;
+
+namespace IptablesPolicy.Core.Extensions;
+
+/// <summary>What an extension may know of the rule it is in, and where it reports problems.</summary>
+internal sealed class ExtensionContext
+{
+    private readonly List<(string Message, Token? At)> errors = [];
+
+    public ExtensionContext(IpFamily family, string? table, string? protocol, bool protocolNegated)
+    {
+        Family = family;
+        Table = table;
+        Protocol = protocol;
+        ProtocolNegated = protocolNegated;
+    }
+
+    /// <summary>The family of the rule; <see cref="IpFamily.Unknown"/> when the input does not say.</summary>
+    public IpFamily Family { get; }
+
+    /// <summary>The table the rule is in, when known.</summary>
+    public string? Table { get; }
+
+    /// <summary>The canonical protocol name of the rule's <c>-p</c>, or null.</summary>
+    public string? Protocol { get; }
+
+    /// <summary>True when the rule's <c>-p</c> is negated.</summary>
+    public bool ProtocolNegated { get; }
+
+    /// <summary>The token to blame when a problem is not tied to one option.</summary>
+    public Token? Subject { get; set; }
+
+    public IReadOnlyList<(string Message, Token? At)> Errors => errors;
+
+    public bool HasErrors => errors.Count > 0;
+
+    /// <summary>Reports a problem with the extension's options; the extension's result is then not used.</summary>
+    public void Fail(string message, Token? at = null) => errors.Add((message, at ?? Subject));
+
+    /// <summary>True when the rule's protocol is one of <paramref name="protocols"/> and not negated.</summary>
+    public bool ProtocolIs(params string[] protocols) =>
+        Protocol is not null && !ProtocolNegated && protocols.Contains(Protocol);
+}

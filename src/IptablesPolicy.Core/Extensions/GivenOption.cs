@@ -1,0 +1,10 @@
+using IptablesPolicy.Core.Parsing;
+
+namespace IptablesPolicy.Core.Extensions;
+
+/// <summary>An extension option as the input wrote it, before the extension puts it in canonical form.</summary>
+/// <param name="Name">The option name as typed (<c>--destination-port</c>).</param>
+/// <param name="Values">The arguments, unquoted.</param>
+/// <param name="IsNegated">True when <c>!</c> preceded the option.</param>
+/// <param name="At">The token of the option name, for diagnostics.</param>
+internal sealed record GivenOption(string Name, IReadOnlyList<string> Values, bool IsNegated, Token At);

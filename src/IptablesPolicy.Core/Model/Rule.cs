@@ -1,0 +1,84 @@
+namespace IptablesPolicy.Core.Model;
+
+/// <summary>
+/// One rule of a chain, as iptables-save prints it: the common fields every rule has, its matches in
+/// order, its target, where it was read from and, when the input had them, its counters.
+/// </summary>
+public sealed class Rule
+{
+    private string? text;
+
+    internal Rule(Chain chain, SourceSpan span, RuleSpec spec)
+    {
+        Chain = chain;
+        Span = span;
+        Counters = spec.Counters;
+        Protocol = spec.Protocol;
+        Source = spec.Source;
+        Destination = spec.Destination;
+        InInterface = spec.InInterface;
+        OutInterface = spec.OutInterface;
+        Fragment = spec.Fragment;
+        Matches = spec.Matches;
+        Target = spec.Target;
+        Unknown = spec.Unknown;
+    }
+
+    /// <summary>The table the rule belongs to.</summary>
+    public Table Table => Chain.Table;
+
+    /// <summary>The chain the rule belongs to.</summary>
+    public Chain Chain { get; }
+
+    /// <summary>The rule's 1-based position in its chain, as <c>iptables -L --line-numbers</c> numbers it.</summary>
+    public int Position { get; internal set; }
+
+    /// <summary>Where the rule was read from.</summary>
+    public SourceSpan Span { get; }
+
+    /// <summary>The rule's packet and byte counters, when the input had them (<c>iptables-save -c</c>, <c>-v</c> listings).</summary>
+    public Counters? Counters { get; }
+
+    /// <summary>The protocol (<c>-p</c>) as iptables-save names it (<c>tcp</c>, <c>47</c>), or null when the rule matches any protocol.</summary>
+    public Negatable<string>? Protocol { get; }
+
+    /// <summary>The source address (<c>-s</c>), or null when the rule matches any source.</summary>
+    public Negatable<AddressSpec>? Source { get; }
+
+    /// <summary>The destination address (<c>-d</c>), or null when the rule matches any destination.</summary>
+    public Negatable<AddressSpec>? Destination { get; }
+
+    /// <summary>The input interface (<c>-i</c>, <c>eth0</c> or the wildcard <c>eni+</c>), or null when any interface matches.</summary>
+    public Negatable<string>? InInterface { get; }
+
+    /// <summary>The output interface (<c>-o</c>), or null when any interface matches.</summary>
+    public Negatable<string>? OutInterface { get; }
+
+    /// <summary>What the rule's <c>-f</c> flag says about fragments.</summary>
+    public FragmentFilter Fragment { get; }
+
+    /// <summary>The match extensions, in the order the rule applies them.</summary>
+    public IReadOnlyList<Match> Matches { get; }
+
+    /// <summary>What the rule does to a matching packet.</summary>
+    public Target Target { get; }
+
+    /// <summary>
+    /// The names of the fields (as in the JSON output: <c>inInterface</c>, <c>counters</c>) that the input
+    /// format could not show for this rule. A field named here is unknown, not "any".
+    /// </summary>
+    public IReadOnlySet<string> Unknown { get; }
+
+    /// <summary>The rule as iptables-save prints it, without counters: <c>-A CHAIN -p tcp -m tcp --dport 22 -j ACCEPT</c>.</summary>
+    public string Text => text ??= Rendering.SaveFormatWriter.RenderRule(this);
+
+    /// <summary>The matches of one module, in rule order (<c>rule.MatchesOf("tcp")</c>).</summary>
+    public IEnumerable<Match> MatchesOf(string module) => Matches.Where(m => m.Name == module);
+
+    /// <summary>The first match of the given typed kind, or null (<c>rule.Match&lt;CommentMatch&gt;()</c>).</summary>
+    public T? Match<T>()
+        where T : Match => Matches.OfType<T>().FirstOrDefault();
+
+    /// <inheritdoc cref="Text"/>
+    public override string ToString() => Text;
+}

@@ -1,0 +1,93 @@
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Parsing;
+
+/// <summary>
+/// Applies what the line parsers read (tables, chain declarations, policies, appended and inserted rules)
+/// to a <see cref="Snapshot"/>, and turns line problems into diagnostics with the file's path.
+/// </summary>
+internal sealed class SnapshotBuilder
+{
+    private readonly List<LineProblem> problems = [];
+
+    public SnapshotBuilder(string path, SnapshotFormat format, IpFamily family, int startLine)
+    {
+        Snapshot = new Snapshot(path, format, family, startLine);
+    }
+
+    public Snapshot Snapshot { get; }
+
+    public string Path => Snapshot.Path;
+
+    public Table? CurrentTable { get; set; }
+
+    public void Error(SourceLine line, string message, int startColumn = 1, int? endColumn = null) =>
+        Report(DiagnosticSeverity.Error, line, message, startColumn, endColumn);
+
+    public void Warning(SourceLine line, string message, int startColumn = 1, int? endColumn = null) =>
+        Report(DiagnosticSeverity.Warning, line, message, startColumn, endColumn);
+
+    public Table BeginTable(string name, SourceLine line)
+    {
+        var table = Snapshot.FindTable(name);
+        if (table is null)
+        {
+            table = Snapshot.AddTable(name, new SourceSpan(Path, line.Number, 1, line.Text.TrimEnd().Length + 1));
+        }
+        CurrentTable = table;
+        return table;
+    }
+
+    /// <summary>Declares a chain (<c>:NAME POLICY [p:b]</c>, <c>-N NAME</c>) or sets a built-in chain's policy (<c>-P</c>).</summary>
+    public Chain DeclareChain(Table table, string name, SourceLine line, int nameColumn, string? policy = null, Counters? counters = null)
+    {
+        var span = new SourceSpan(Path, line.Number, nameColumn, nameColumn + name.Length);
+        var chain = table.GetOrAddChain(name, span);
+        chain.Span ??= span;
+        if (policy is not null)
+            chain.Policy = policy;
+        if (counters is not null)
+            chain.PolicyCounters = counters;
+        return chain;
+    }
+
+    /// <summary>
+    /// Tokenizes and parses a rule line and adds the rule to <paramref name="chainName"/> at
+    /// <paramref name="position"/> (1-based, null to append). Returns false when the line could not be tokenized.
+    /// </summary>
+    public bool AddRule(Table table, string chainName, SourceLine line, IReadOnlyList<Token> lineTokens, int argumentStart, int? position, Counters? counters, int ruleStartColumn)
+    {
+        problems.Clear();
+        var context = new RuleContext(Snapshot.Family, table.Name, name => table.FindChain(name) is not null);
+        var (spec, family) = RuleArgumentParser.Parse(lineTokens, argumentStart, context, problems);
+        if (Snapshot.Family == IpFamily.Unknown && family != IpFamily.Unknown)
+            Snapshot.Family = family;
+        foreach (var problem in problems)
+            Snapshot.Report(new ParseDiagnostic(problem.Severity, new SourceSpan(Path, line.Number, problem.StartColumn, problem.EndColumn), problem.Message));
+        if (counters is not null)
+            spec = spec with { Counters = counters };
+        var chain = table.FindChain(chainName) ?? table.GetOrAddChain(chainName, span: null);
+        var rule = new Rule(chain, new SourceSpan(Path, line.Number, ruleStartColumn, line.Text.TrimEnd().Length + 1), spec);
+        if (position is int p)
+            chain.Insert(p - 1, rule);
+        else
+            chain.Add(rule);
+        return true;
+    }
+
+    /// <summary>Splits a line into arguments; on an unterminated quote reports it and returns null.</summary>
+    public List<Token>? Tokenize(SourceLine line, int start, QuotingStyle style)
+    {
+        var result = new List<Token>();
+        if (ArgumentTokenizer.TryTokenize(line.Text, start, style, result, out var error, out var column))
+            return result;
+        Error(line, error!, column);
+        return null;
+    }
+
+    private void Report(DiagnosticSeverity severity, SourceLine line, string message, int startColumn, int? endColumn)
+    {
+        var end = endColumn ?? Math.Max(startColumn + 1, line.Text.TrimEnd().Length + 1);
+        Snapshot.Report(new ParseDiagnostic(severity, new SourceSpan(Path, line.Number, startColumn, end), message));
+    }
+}
