@@ -8,10 +8,11 @@ internal sealed class ExtensionContext
 {
     private readonly List<(string Message, Token? At)> errors = [];
 
-    public ExtensionContext(IpFamily family, string? table, string? protocol, bool protocolNegated)
+    public ExtensionContext(IpFamily family, string? table, string chain, string? protocol, bool protocolNegated)
     {
         Family = family;
         Table = table;
+        Chain = chain;
         Protocol = protocol;
         ProtocolNegated = protocolNegated;
     }
@@ -21,6 +22,9 @@ internal sealed class ExtensionContext
 
     /// <summary>The table the rule is in, when known.</summary>
     public string? Table { get; }
+
+    /// <summary>The chain the rule is added to (a built-in chain decides the netfilter hook).</summary>
+    public string Chain { get; }
 
     /// <summary>The canonical protocol name of the rule's <c>-p</c>, or null.</summary>
     public string? Protocol { get; }

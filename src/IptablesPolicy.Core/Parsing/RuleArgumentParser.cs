@@ -320,7 +320,7 @@ internal sealed class RuleArgumentParser
     private RuleSpec Build()
     {
         var protocolName = protocol is { } p ? new Negatable<string>(ProtocolNames.Canonical(p.Value), p.IsNegated) : (Negatable<string>?)null;
-        var extensionContext = new ExtensionContext(family, context.Table, protocolName?.Value, protocolName?.IsNegated ?? false);
+        var extensionContext = new ExtensionContext(family, context.Table, context.Chain, protocolName?.Value, protocolName?.IsNegated ?? false);
         var builtMatches = new List<Match>(matches.Count);
         foreach (var pending in matches)
             builtMatches.Add(BuildMatch(pending, extensionContext));

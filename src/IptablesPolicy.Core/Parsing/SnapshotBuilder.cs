@@ -58,7 +58,7 @@ internal sealed class SnapshotBuilder
     public bool AddRule(Table table, string chainName, SourceLine line, IReadOnlyList<Token> lineTokens, int argumentStart, int? position, Counters? counters, int ruleStartColumn)
     {
         problems.Clear();
-        var context = new RuleContext(Snapshot.Family, table.Name, name => table.FindChain(name) is not null);
+        var context = new RuleContext(Snapshot.Family, table.Name, chainName, name => table.FindChain(name) is not null);
         var (spec, family) = RuleArgumentParser.Parse(lineTokens, argumentStart, context, problems);
         if (Snapshot.Family == IpFamily.Unknown && family != IpFamily.Unknown)
             Snapshot.Family = family;
