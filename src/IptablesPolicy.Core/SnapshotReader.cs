@@ -48,6 +48,7 @@ public static class SnapshotReader
         {
             foreach (var problem in input.Problems)
                 snapshot.Report(problem);
+            snapshot.SortDiagnostics();
         }
         return snapshots;
     }

@@ -59,4 +59,8 @@ public sealed class Snapshot
     }
 
     internal void Report(ParseDiagnostic diagnostic) => diagnostics.Add(diagnostic);
+
+    /// <summary>Puts the diagnostics in file order, so output does not depend on which reader found them first.</summary>
+    internal void SortDiagnostics() =>
+        diagnostics.Sort((a, b) => (a.Span.Line, a.Span.StartColumn).CompareTo((b.Span.Line, b.Span.StartColumn)));
 }

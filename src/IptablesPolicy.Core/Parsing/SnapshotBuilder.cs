@@ -32,7 +32,9 @@ internal sealed class SnapshotBuilder
         var table = Snapshot.FindTable(name);
         if (table is null)
         {
-            table = Snapshot.AddTable(name, new SourceSpan(Path, line.Number, 1, line.Text.TrimEnd().Length + 1));
+            // A table implied by a headerless input (line 0) has no place in the file.
+            SourceSpan? span = line.Number > 0 ? new SourceSpan(Path, line.Number, 1, line.Text.TrimEnd().Length + 1) : null;
+            table = Snapshot.AddTable(name, span);
         }
         CurrentTable = table;
         return table;

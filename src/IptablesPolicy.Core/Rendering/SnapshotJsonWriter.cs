@@ -1,0 +1,204 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Rendering;
+
+/// <summary>
+/// Writes snapshots as the JSON document <c>iptables-policy show --format json</c> prints (documented in
+/// the README). Fields are written as iptables-save writes them (<c>"10.0.0.1/32"</c>, <c>"!10.244.0.0/16"</c>,
+/// <c>"tcp"</c>, <c>"eni+"</c>) and are null when the rule does not restrict them; <c>unknown</c> names the
+/// fields the input format could not show. The output is deterministic: same input, same bytes.
+/// </summary>
+public static class SnapshotJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // Comments hold quotes and angle brackets; escaping them as \u0022 would only hurt readers.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Writes <c>{"snapshots":[...]}</c> to <paramref name="stream"/>.</summary>
+    public static void Write(IEnumerable<Snapshot> snapshots, Stream stream)
+    {
+        using var writer = new Utf8JsonWriter(stream, Options);
+        writer.WriteStartObject();
+        writer.WriteStartArray("snapshots");
+        foreach (var snapshot in snapshots)
+            WriteSnapshot(writer, snapshot);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The JSON name of a format: <c>save</c>, <c>save-fragment</c>, <c>rule-specs</c>, <c>commands</c>.</summary>
+    public static string FormatName(SnapshotFormat format) => format switch
+    {
+        SnapshotFormat.Save => "save",
+        SnapshotFormat.SaveFragment => "save-fragment",
+        SnapshotFormat.RuleSpecs => "rule-specs",
+        SnapshotFormat.Commands => "commands",
+        _ => format.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The JSON name of a family: <c>ipv4</c>, <c>ipv6</c> or <c>unknown</c>.</summary>
+    public static string FamilyName(IpFamily family) => family.ToString().ToLowerInvariant();
+
+    private static void WriteSnapshot(Utf8JsonWriter writer, Snapshot snapshot)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("path", snapshot.Path);
+        writer.WriteString("format", FormatName(snapshot.Format));
+        writer.WriteString("family", FamilyName(snapshot.Family));
+        writer.WriteNumber("line", snapshot.StartLine);
+        WriteNames(writer, "unknown", snapshot.Unknown);
+        writer.WriteStartArray("tables");
+        foreach (var table in snapshot.Tables)
+            WriteTable(writer, table);
+        writer.WriteEndArray();
+        writer.WriteStartArray("diagnostics");
+        foreach (var diagnostic in snapshot.Diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning");
+            writer.WriteString("path", diagnostic.Span.Path);
+            writer.WriteNumber("line", diagnostic.Span.Line);
+            writer.WriteNumber("column", diagnostic.Span.StartColumn);
+            writer.WriteNumber("endColumn", diagnostic.Span.EndColumn);
+            writer.WriteString("message", diagnostic.Message);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTable(Utf8JsonWriter writer, Table table)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", table.Name);
+        WriteLine(writer, table.Span);
+        writer.WriteStartArray("chains");
+        foreach (var chain in table.Chains)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", chain.Name);
+            writer.WriteBoolean("builtIn", chain.IsBuiltIn);
+            WriteStringOrNull(writer, "policy", chain.Policy);
+            WriteLine(writer, chain.Span);
+            WriteCounters(writer, chain.PolicyCounters);
+            writer.WriteStartArray("rules");
+            foreach (var rule in chain.Rules)
+                WriteRule(writer, rule);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter writer, Rule rule)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("line", rule.Span.Line);
+        writer.WriteNumber("position", rule.Position);
+        writer.WriteString("text", rule.Text);
+        WriteStringOrNull(writer, "target", rule.Target.Kind == TargetKind.None ? null : rule.Target.Name);
+        writer.WriteString("targetKind", rule.Target.Kind.ToString().ToLowerInvariant());
+        WriteNegatable(writer, "protocol", rule.Protocol);
+        WriteNegatable(writer, "source", rule.Source);
+        WriteNegatable(writer, "destination", rule.Destination);
+        WriteNegatable(writer, "inInterface", rule.InInterface);
+        WriteNegatable(writer, "outInterface", rule.OutInterface);
+        WriteStringOrNull(writer, "fragment", rule.Fragment switch
+        {
+            FragmentFilter.NonFirstFragmentsOnly => "-f",
+            FragmentFilter.ExceptNonFirstFragments => "!-f",
+            _ => null,
+        });
+        WriteCounters(writer, rule.Counters);
+        writer.WriteStartArray("matches");
+        foreach (var match in rule.Matches)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("module", match.Name);
+            writer.WriteBoolean("known", match.IsKnown);
+            WriteOptions(writer, match.Options);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WritePropertyName("targetOptions");
+        WriteOptionArray(writer, rule.Target.Options);
+        WriteNames(writer, "unknown", rule.Unknown);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteOptions(Utf8JsonWriter writer, IReadOnlyList<ExtensionOption> options)
+    {
+        writer.WritePropertyName("options");
+        WriteOptionArray(writer, options);
+    }
+
+    private static void WriteOptionArray(Utf8JsonWriter writer, IReadOnlyList<ExtensionOption> options)
+    {
+        writer.WriteStartArray();
+        foreach (var option in options)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", option.Name);
+            writer.WriteBoolean("negated", option.IsNegated);
+            writer.WriteStartArray("values");
+            foreach (var value in option.Values)
+                writer.WriteStringValue(value);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteNegatable<T>(Utf8JsonWriter writer, string name, Negatable<T>? value)
+    {
+        if (value is { } v)
+            writer.WriteString(name, v.ToString());
+        else
+            writer.WriteNull(name);
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+            writer.WriteNull(name);
+        else
+            writer.WriteString(name, value);
+    }
+
+    private static void WriteLine(Utf8JsonWriter writer, SourceSpan? span)
+    {
+        if (span is { } s && s.Line > 0)
+            writer.WriteNumber("line", s.Line);
+        else
+            writer.WriteNull("line");
+    }
+
+    private static void WriteCounters(Utf8JsonWriter writer, Counters? counters)
+    {
+        if (counters is not { } c)
+        {
+            writer.WriteNull("counters");
+            return;
+        }
+        writer.WriteStartObject("counters");
+        writer.WriteNumber("packets", c.Packets);
+        writer.WriteNumber("bytes", c.Bytes);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNames(Utf8JsonWriter writer, string name, IReadOnlySet<string> names)
+    {
+        writer.WriteStartArray(name);
+        foreach (var item in names.Order(StringComparer.Ordinal))
+            writer.WriteStringValue(item);
+        writer.WriteEndArray();
+    }
+}
