@@ -24,6 +24,13 @@ internal static class ExtensionRegistry
     /// <summary>The target extension of that name for the family, or null.</summary>
     public static ExtensionDefinition? FindTarget(string name, IpFamily family) => Find(ExtensionKind.Target, name, family);
 
+    /// <summary>
+    /// The other-family definitions of the same extension (libipt_ and libip6t_ twins such as REJECT),
+    /// for an input whose family is not known yet.
+    /// </summary>
+    public static IEnumerable<ExtensionDefinition> Twins(ExtensionDefinition definition) =>
+        Definitions[(definition.Kind, definition.Name)].Where(d => d != definition && d.Family != IpFamily.Unknown);
+
     private static ExtensionDefinition? Find(ExtensionKind kind, string name, IpFamily family)
     {
         var candidates = Definitions[(kind, name)];

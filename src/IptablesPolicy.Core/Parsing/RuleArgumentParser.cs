@@ -340,16 +340,38 @@ internal sealed class RuleArgumentParser
 
     private Match BuildMatch(PendingExtension pending, ExtensionContext extensionContext)
     {
-        if (pending.Definition is { } definition)
-        {
-            extensionContext.Subject = pending.At;
-            var errorsBefore = extensionContext.Errors.Count;
-            var options = definition.Canonicalize(pending.Options, extensionContext);
-            ReportExtensionErrors(extensionContext, errorsBefore);
-            if (options is not null)
-                return definition.CreateMatch(options);
-        }
+        if (pending.Definition is not null && Canonicalize(pending, extensionContext) is var (definition, options))
+            return definition.CreateMatch(options);
         return new Match(pending.Name, pending.RawOptions(), isKnown: false);
+    }
+
+    /// <summary>
+    /// Lets the extension put its options in canonical form. When the rule's family is not known and the
+    /// extension has an IPv4 and an IPv6 variant (REJECT, icmp), the variant that accepts the options
+    /// decides the family; otherwise the first variant's errors are reported.
+    /// </summary>
+    private (ExtensionDefinition Definition, IReadOnlyList<ExtensionOption> Options)? Canonicalize(PendingExtension pending, ExtensionContext extensionContext)
+    {
+        var definition = pending.Definition!;
+        extensionContext.Subject = pending.At;
+        var errorsBefore = extensionContext.Errors.Count;
+        var options = definition.Canonicalize(pending.Options, extensionContext);
+        if (options is not null)
+            return (definition, options);
+        if (family == IpFamily.Unknown)
+        {
+            foreach (var twin in ExtensionRegistry.Twins(definition))
+            {
+                var twinContext = new ExtensionContext(twin.Family, context.Table, context.Chain, extensionContext.Protocol, extensionContext.ProtocolNegated) { Subject = pending.At };
+                if (twin.Canonicalize(pending.Options, twinContext) is { } twinOptions)
+                {
+                    family = twin.Family;
+                    return (twin, twinOptions);
+                }
+            }
+        }
+        ReportExtensionErrors(extensionContext, errorsBefore);
+        return null;
     }
 
     private Target BuildTarget(ExtensionContext extensionContext)
@@ -369,13 +391,11 @@ internal sealed class RuleArgumentParser
                 problems.Add(LineProblem.Error($"{name} takes no options", target.Options[0].At));
             return new Target(TargetKind.Verdict, name, [], isKnown: true);
         }
-        if (target.Definition is { } definition)
+        if (target.Definition is not null)
         {
-            extensionContext.Subject = target.At;
-            var errorsBefore = extensionContext.Errors.Count;
-            var options = definition.Canonicalize(target.Options, extensionContext);
-            ReportExtensionErrors(extensionContext, errorsBefore);
-            return options is not null ? definition.CreateTarget(options) : new Target(TargetKind.Extension, name, target.RawOptions(), isKnown: false);
+            return Canonicalize(target, extensionContext) is var (definition, options)
+                ? definition.CreateTarget(options)
+                : new Target(TargetKind.Extension, name, target.RawOptions(), isKnown: false);
         }
         if (target.Options.Count == 0 || context.IsChain(name))
             return new Target(TargetKind.Jump, name, target.RawOptions(), isKnown: true);

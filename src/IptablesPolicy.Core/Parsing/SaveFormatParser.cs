@@ -127,8 +127,10 @@ internal sealed class SaveFormatParser
         else
         {
             var policyToken = tokens[1];
-            if (isBuiltIn && policyToken.Text is "ACCEPT" or "DROP")
+            if ((isBuiltIn || !BuiltInChains.IsKnownTable(current.Name)) && policyToken.Text is "ACCEPT" or "DROP")
                 policy = policyToken.Text;
+            else if (!BuiltInChains.IsKnownTable(current.Name) && policyToken.Text == "-")
+                policy = null;
             else if (isBuiltIn || policyToken.Text != "-")
                 builder.Error(line, $"invalid policy '{policyToken.Text}' for {(isBuiltIn ? "built-in" : "user-defined")} chain {name.Text}: expected {(isBuiltIn ? "ACCEPT or DROP" : "-")}", policyToken.StartColumn, policyToken.EndColumn);
         }

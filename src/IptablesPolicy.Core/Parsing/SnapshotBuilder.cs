@@ -35,6 +35,13 @@ internal sealed class SnapshotBuilder
             // A table implied by a headerless input (line 0) has no place in the file.
             SourceSpan? span = line.Number > 0 ? new SourceSpan(Path, line.Number, 1, line.Text.TrimEnd().Length + 1) : null;
             table = Snapshot.AddTable(name, span);
+            // Inputs without chain declarations (-S, bare -A lines, scripts) still have the table's built-in
+            // chains, first and in iptables-save order; their policy stays unknown until a -P line sets it.
+            if (Snapshot.Format != SnapshotFormat.Save)
+            {
+                foreach (var builtIn in BuiltInChains.Of(name))
+                    table.GetOrAddChain(builtIn, span: null);
+            }
         }
         CurrentTable = table;
         return table;

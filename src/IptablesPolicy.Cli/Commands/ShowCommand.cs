@@ -1,0 +1,84 @@
+using System.CommandLine;
+using IptablesPolicy.Core;
+using IptablesPolicy.Core.Model;
+using IptablesPolicy.Core.Rendering;
+using IptablesPolicy.Cli.Output;
+
+namespace IptablesPolicy.Cli.Commands;
+
+/// <summary><c>iptables-policy show FILE... [--format text|json]</c>: what the tool read from each file.</summary>
+internal static class ShowCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Snapshot files: iptables-save output, iptables -S output, bare -A lines or a script of iptables commands.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text: a readable summary; json: the parsed model (see the README).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var inputFormat = new Option<string?>("--input-format")
+        {
+            Description = "Read every file as this format instead of detecting it: save, save-fragment, rule-specs, commands.",
+        };
+        inputFormat.AcceptOnlyFromAmong("save", "save-fragment", "rule-specs", "commands");
+        var command = new Command("show", "Show what was read from snapshot files: tables, chains, policies, rules and the problems found.")
+        {
+            files,
+            format,
+            inputFormat,
+        };
+        command.SetAction(result => Run(
+            result.GetValue(files) ?? [],
+            result.GetValue(format) ?? "text",
+            ParseFormat(result.GetValue(inputFormat)),
+            output,
+            error));
+        return command;
+    }
+
+    private static int Run(string[] paths, string format, SnapshotFormat? inputFormat, TextWriter output, TextWriter error)
+    {
+        var snapshots = new List<Snapshot>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                snapshots.AddRange(SnapshotReader.ReadFile(path, inputFormat));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"{path}: error: cannot read the file: {e.Message}");
+            }
+        }
+        if (format == "json")
+        {
+            output.Flush();
+            using var stream = new MemoryStream();
+            SnapshotJsonWriter.Write(snapshots, stream);
+            output.Write(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
+            output.Flush();
+        }
+        else
+        {
+            SnapshotSummaryWriter.Write(snapshots, output);
+        }
+        return snapshots.Any(HasContent) ? ExitCodes.Success : ExitCodes.NoInput;
+    }
+
+    private static bool HasContent(Snapshot snapshot) => snapshot.Tables.Any(t => t.Chains.Count > 0);
+
+    private static SnapshotFormat? ParseFormat(string? name) => name switch
+    {
+        "save" => SnapshotFormat.Save,
+        "save-fragment" => SnapshotFormat.SaveFragment,
+        "rule-specs" => SnapshotFormat.RuleSpecs,
+        "commands" => SnapshotFormat.Commands,
+        _ => null,
+    };
+}

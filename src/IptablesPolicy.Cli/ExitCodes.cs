@@ -1,0 +1,17 @@
+namespace IptablesPolicy.Cli;
+
+/// <summary>Every exit code the tool returns, in one place.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did its job.</summary>
+    public const int Success = 0;
+
+    /// <summary>The command ran and found what it reports as a failure (findings, failed tests).</summary>
+    public const int Findings = 1;
+
+    /// <summary>Nothing could be read: every input was missing, unreadable or held no ruleset.</summary>
+    public const int NoInput = 2;
+
+    /// <summary>The command line itself was wrong (unknown option, bad value).</summary>
+    public const int Usage = 64;
+}
