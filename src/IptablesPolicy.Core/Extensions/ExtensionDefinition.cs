@@ -60,7 +60,7 @@ internal abstract class ExtensionDefinition
             var values = spec.Normalize is null ? option.Values : spec.Normalize(option.Values, context);
             if (values is null)
                 continue;
-            ordered.Add((IndexOf(spec), new ExtensionOption(spec.Name, values, option.IsNegated, spec.IsQuoted)));
+            ordered.Add((IndexOf(spec), new ExtensionOption(spec.Name, values, option.IsNegated, spec.Quoting)));
         }
         var options = ordered.OrderBy(o => o.Order).Select(o => o.Option).ToList();
         Complete(options, context);

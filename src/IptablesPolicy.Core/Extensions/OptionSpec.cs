@@ -1,3 +1,5 @@
+using IptablesPolicy.Core.Model;
+
 namespace IptablesPolicy.Core.Extensions;
 
 /// <summary>
@@ -27,8 +29,14 @@ internal sealed class OptionSpec
     /// <summary>False when iptables rejects <c>!</c> before the option.</summary>
     public bool CanNegate { get; init; }
 
-    /// <summary>True when iptables-save quotes the value (<c>xtables_save_string</c>).</summary>
+    /// <summary>True when iptables-save quotes the value when it needs it (<c>xtables_save_string</c>).</summary>
     public bool IsQuoted { get; init; }
+
+    /// <summary>True when iptables-save always puts the value in double quotes (<c>printf("\"%s\"")</c>).</summary>
+    public bool AlwaysQuoted { get; init; }
+
+    /// <summary>The quoting the option's values get.</summary>
+    public ValueQuoting Quoting => AlwaysQuoted ? ValueQuoting.Always : IsQuoted ? ValueQuoting.WhenNeeded : ValueQuoting.None;
 
     /// <summary>True when the option may be given more than once; each occurrence is kept.</summary>
     public bool AllowRepeat { get; init; }

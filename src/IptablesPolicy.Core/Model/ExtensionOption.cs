@@ -12,11 +12,21 @@ public sealed class ExtensionOption
     /// <param name="isNegated">True when <c>!</c> precedes the option.</param>
     /// <param name="isQuoted">True when iptables-save quotes the value (comments, log prefixes).</param>
     public ExtensionOption(string name, IReadOnlyList<string> values, bool isNegated = false, bool isQuoted = false)
+        : this(name, values, isNegated, isQuoted ? ValueQuoting.WhenNeeded : ValueQuoting.None)
+    {
+    }
+
+    /// <summary>Creates an option whose values are written with the given quoting.</summary>
+    /// <param name="name">The option's name with its dashes, in canonical form.</param>
+    /// <param name="values">The option's arguments, unquoted.</param>
+    /// <param name="isNegated">True when <c>!</c> precedes the option.</param>
+    /// <param name="quoting">How iptables-save writes the values.</param>
+    public ExtensionOption(string name, IReadOnlyList<string> values, bool isNegated, ValueQuoting quoting)
     {
         Name = name;
         Values = values;
         IsNegated = isNegated;
-        IsQuoted = isQuoted;
+        Quoting = quoting;
     }
 
     /// <summary>The option's name with its dashes (<c>--dport</c>).</summary>
@@ -31,8 +41,11 @@ public sealed class ExtensionOption
     /// <summary>True when <c>!</c> precedes the option.</summary>
     public bool IsNegated { get; }
 
-    /// <summary>True when iptables-save writes the value with <c>xtables_save_string</c> quoting.</summary>
-    public bool IsQuoted { get; }
+    /// <summary>True when iptables-save quotes the values (always, or when they need it).</summary>
+    public bool IsQuoted => Quoting != ValueQuoting.None;
+
+    /// <summary>How iptables-save writes the values.</summary>
+    public ValueQuoting Quoting { get; }
 
     /// <summary>Renders the option as iptables-save prints it, without a leading space.</summary>
     public override string ToString() => Rendering.SaveFormatWriter.RenderOption(this);

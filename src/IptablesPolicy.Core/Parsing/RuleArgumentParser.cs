@@ -488,6 +488,6 @@ internal sealed class RuleArgumentParser
         public List<bool> Quoted { get; } = [];
 
         public IReadOnlyList<ExtensionOption> RawOptions() =>
-            Options.Select((o, i) => new ExtensionOption(o.Name, o.Values, o.IsNegated, Quoted[i])).ToList();
+            Options.Select((o, i) => new ExtensionOption(o.Name, o.Values, o.IsNegated, Quoted[i] ? ValueQuoting.Always : ValueQuoting.None)).ToList();
     }
 }

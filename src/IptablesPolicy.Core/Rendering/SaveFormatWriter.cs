@@ -126,10 +126,19 @@ public static class SaveFormatWriter
         builder.Append(' ').Append(option.Name);
         foreach (var value in option.Values)
         {
-            if (option.IsQuoted)
-                AppendSaveString(builder, value);
-            else
-                builder.Append(' ').Append(value);
+            switch (option.Quoting)
+            {
+                case ValueQuoting.WhenNeeded:
+                    AppendSaveString(builder, value);
+                    break;
+                case ValueQuoting.Always:
+                    builder.Append(' ');
+                    AppendQuoted(builder, value);
+                    break;
+                default:
+                    builder.Append(' ').Append(value);
+                    break;
+            }
         }
     }
 
@@ -142,6 +151,11 @@ public static class SaveFormatWriter
             builder.Append(value);
             return;
         }
+        AppendQuoted(builder, value);
+    }
+
+    private static void AppendQuoted(StringBuilder builder, string value)
+    {
         builder.Append('"');
         foreach (var c in value)
         {
