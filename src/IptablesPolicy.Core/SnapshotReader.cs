@@ -32,7 +32,7 @@ public static class SnapshotReader
         IReadOnlyList<Snapshot> snapshots;
         if (chosen == SnapshotFormat.Commands)
         {
-            snapshots = CommandScriptParser.Parse(lines, input.Path, startLine: 1);
+            snapshots = CommandScriptParser.Parse(lines.ToList(), input.Path, startLine: 1);
             if (snapshots.Count == 0)
                 snapshots = [SaveFormatParser.Parse([], input.Path, chosen, IpFamily.Unknown, 1, impliedTable: null)];
         }

@@ -21,14 +21,22 @@ internal abstract class ExtensionDefinition
     public abstract IReadOnlyList<OptionSpec> Options { get; }
 
     /// <summary>The option a typed name means, or null when the extension has no such option.</summary>
-    public OptionSpec? FindOption(string typed)
+    public OptionSpec? FindOption(string typed) => OptionsByName.GetValueOrDefault(typed);
+
+    // Every option is looked up several times per rule while routing; a dictionary of names and aliases
+    // keeps that off the parser's profile.
+    private Dictionary<string, OptionSpec> OptionsByName => field ??= BuildOptionsByName();
+
+    private Dictionary<string, OptionSpec> BuildOptionsByName()
     {
+        var byName = new Dictionary<string, OptionSpec>(StringComparer.Ordinal);
         foreach (var option in Options)
         {
-            if (option.IsNamed(typed))
-                return option;
+            byName.TryAdd(option.Name, option);
+            foreach (var alias in option.Aliases)
+                byName.TryAdd(alias, option);
         }
-        return null;
+        return byName;
     }
 
     /// <summary>
@@ -38,9 +46,11 @@ internal abstract class ExtensionDefinition
     public virtual IReadOnlyList<ExtensionOption>? Canonicalize(IReadOnlyList<GivenOption> given, ExtensionContext context)
     {
         var errorsBefore = context.Errors.Count;
-        var ordered = new List<(int Order, ExtensionOption Option)>();
-        foreach (var option in given)
+        var options = new List<ExtensionOption>(given.Count);
+        Span<int> ranks = given.Count <= 16 ? stackalloc int[given.Count] : new int[given.Count];
+        for (var i = 0; i < given.Count; i++)
         {
+            var option = given[i];
             var spec = FindOption(option.Name);
             if (spec is null)
             {
@@ -49,7 +59,7 @@ internal abstract class ExtensionDefinition
             }
             if (option.IsNegated && !spec.CanNegate)
                 context.Fail($"{spec.Name} of {Describe()} cannot be negated with !", option.At);
-            if (!spec.AllowRepeat && ordered.Any(o => o.Option.Name == spec.Name))
+            if (!spec.AllowRepeat && Contains(options, spec.Name))
                 context.Fail($"{spec.Name} given twice for {Describe()}: expected it at most once", option.At);
             if (option.Values.Count < spec.MinValues || option.Values.Count > spec.MaxValues)
             {
@@ -60,11 +70,19 @@ internal abstract class ExtensionDefinition
             var values = spec.Normalize is null ? option.Values : spec.Normalize(option.Values, context);
             if (values is null)
                 continue;
-            ordered.Add((IndexOf(spec), new ExtensionOption(spec.Name, values, option.IsNegated, spec.Quoting)));
+            // Insert in save order; options of equal rank (repeated ones) keep their input order.
+            var rank = IndexOf(spec);
+            var at = options.Count;
+            while (at > 0 && ranks[at - 1] > rank)
+            {
+                ranks[at] = ranks[at - 1];
+                at--;
+            }
+            ranks[at] = rank;
+            options.Insert(at, new ExtensionOption(spec.Name, values, option.IsNegated, spec.Quoting));
         }
-        var options = ordered.OrderBy(o => o.Order).Select(o => o.Option).ToList();
         Complete(options, context);
-        return context.Errors.Count > errorsBefore ? null : options;
+        return context.Errors.Count > errorsBefore ? null : options.ToArray();
     }
 
     /// <summary>Creates the match a rule holds for these canonical options; typed extensions return their subclass.</summary>
@@ -79,6 +97,16 @@ internal abstract class ExtensionDefinition
     /// </summary>
     protected virtual void Complete(List<ExtensionOption> options, ExtensionContext context)
     {
+    }
+
+    private static bool Contains(List<ExtensionOption> options, string name)
+    {
+        foreach (var option in options)
+        {
+            if (option.Name == name)
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Names the extension in messages: "match tcp" or "target REJECT".</summary>

@@ -7,4 +7,8 @@ namespace IptablesPolicy.Core.Extensions;
 /// <param name="Values">The arguments, unquoted.</param>
 /// <param name="IsNegated">True when <c>!</c> preceded the option.</param>
 /// <param name="At">The token of the option name, for diagnostics.</param>
-internal sealed record GivenOption(string Name, IReadOnlyList<string> Values, bool IsNegated, Token At);
+internal readonly record struct GivenOption(string Name, IReadOnlyList<string> Values, bool IsNegated, Token At)
+{
+    /// <summary>True when a value was quoted in the input (kept quoted when the extension is unknown).</summary>
+    public bool WasQuoted { get; init; }
+}

@@ -79,14 +79,25 @@ public sealed record AddressSpec
     }
 
     /// <summary>Renders the spec as iptables-save prints it: <c>10.0.0.0/8</c>, <c>10.0.12.0/255.0.255.0</c>, or the host name.</summary>
-    public override string ToString()
+    public override string ToString() => text ??= Render();
+
+    private string? text;
+
+    private string Render()
     {
         if (Address is null)
             return HostName ?? string.Empty;
         return PrefixLength is int length ? $"{Address}/{length}" : $"{Address}/{Mask}";
     }
 
-    private static IPAddress PrefixToMask(AddressFamily family, int prefixLength)
+    // Masks are shared: a 100k-rule ruleset uses a handful of them.
+    private static readonly IPAddress[] IPv4Masks = Enumerable.Range(0, 33).Select(p => BuildMask(AddressFamily.InterNetwork, p)).ToArray();
+    private static readonly IPAddress[] IPv6Masks = Enumerable.Range(0, 129).Select(p => BuildMask(AddressFamily.InterNetworkV6, p)).ToArray();
+
+    private static IPAddress PrefixToMask(AddressFamily family, int prefixLength) =>
+        family == AddressFamily.InterNetwork ? IPv4Masks[prefixLength] : IPv6Masks[prefixLength];
+
+    private static IPAddress BuildMask(AddressFamily family, int prefixLength)
     {
         var bytes = new byte[family == AddressFamily.InterNetwork ? 4 : 16];
         for (var i = 0; i < bytes.Length; i++)
@@ -119,10 +130,18 @@ public sealed record AddressSpec
 
     private static IPAddress ApplyMask(IPAddress address, IPAddress mask)
     {
-        var bytes = address.GetAddressBytes();
-        var maskBytes = mask.GetAddressBytes();
-        for (var i = 0; i < bytes.Length; i++)
-            bytes[i] &= maskBytes[i];
-        return new IPAddress(bytes);
+        Span<byte> bytes = stackalloc byte[16];
+        Span<byte> maskBytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out var length);
+        mask.TryWriteBytes(maskBytes, out _);
+        var changed = false;
+        for (var i = 0; i < length; i++)
+        {
+            var masked = (byte)(bytes[i] & maskBytes[i]);
+            changed |= masked != bytes[i];
+            bytes[i] = masked;
+        }
+        // Most rules name a host or an aligned network: keep the parsed address then.
+        return changed ? new IPAddress(bytes[..length]) : address;
     }
 }

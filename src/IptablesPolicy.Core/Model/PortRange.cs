@@ -15,8 +15,16 @@ public readonly record struct PortRange(int First, int Last)
 
     /// <summary>Renders the range as iptables-save prints it: <c>22</c> or <c>1024:65535</c>.</summary>
     public override string ToString() => First == Last
-        ? First.ToString(CultureInfo.InvariantCulture)
+        ? PortText(First)
         : string.Create(CultureInfo.InvariantCulture, $"{First}:{Last}");
+
+    // A ruleset names the same few ports on thousands of rules; each gets one string.
+    private static readonly string?[] PortTexts = new string?[65536];
+
+    private static string PortText(int port) =>
+        (uint)port < PortTexts.Length
+            ? PortTexts[port] ??= port.ToString(CultureInfo.InvariantCulture)
+            : port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Reads <c>PORT</c> or <c>FIRST:LAST</c> as iptables-save writes it; null when the text is not of that form.</summary>
     public static PortRange? TryParse(string text)

@@ -6,8 +6,6 @@ namespace IptablesPolicy.Core.Model;
 /// </summary>
 public sealed class Rule
 {
-    private string? text;
-
     internal Rule(Chain chain, SourceSpan span, RuleSpec spec)
     {
         Chain = chain;
@@ -21,7 +19,7 @@ public sealed class Rule
         Fragment = spec.Fragment;
         Matches = spec.Matches;
         Target = spec.Target;
-        Unknown = spec.Unknown;
+        Unknown = spec.Unknown ?? RuleSpec.EmptyUnknown;
     }
 
     /// <summary>The table the rule belongs to.</summary>
@@ -70,7 +68,8 @@ public sealed class Rule
     public IReadOnlySet<string> Unknown { get; }
 
     /// <summary>The rule as iptables-save prints it, without counters: <c>-A CHAIN -p tcp -m tcp --dport 22 -j ACCEPT</c>.</summary>
-    public string Text => text ??= Rendering.SaveFormatWriter.RenderRule(this);
+    /// <remarks>Rendered on each call rather than kept, so a large snapshot does not hold its text twice.</remarks>
+    public string Text => Rendering.SaveFormatWriter.RenderRule(this);
 
     /// <summary>The matches of one module, in rule order (<c>rule.MatchesOf("tcp")</c>).</summary>
     public IEnumerable<Match> MatchesOf(string module) => Matches.Where(m => m.Name == module);

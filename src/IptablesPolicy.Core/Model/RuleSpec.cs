@@ -1,7 +1,7 @@
 namespace IptablesPolicy.Core.Model;
 
 /// <summary>The parsed content of a rule before it is placed in a chain.</summary>
-internal sealed record RuleSpec
+internal readonly record struct RuleSpec
 {
     public Counters? Counters { get; init; }
 
@@ -17,11 +17,11 @@ internal sealed record RuleSpec
 
     public FragmentFilter Fragment { get; init; }
 
-    public IReadOnlyList<Match> Matches { get; init; } = [];
+    public IReadOnlyList<Match> Matches { get; init; }
 
-    public Target Target { get; init; } = new(TargetKind.None, string.Empty, [], isKnown: true);
+    public Target Target { get; init; }
 
-    public IReadOnlySet<string> Unknown { get; init; } = EmptyUnknown;
+    public IReadOnlySet<string>? Unknown { get; init; }
 
     internal static readonly IReadOnlySet<string> EmptyUnknown = new HashSet<string>();
 }

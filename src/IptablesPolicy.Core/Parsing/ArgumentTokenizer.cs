@@ -5,38 +5,62 @@ namespace IptablesPolicy.Core.Parsing;
 /// <summary>Splits a rule line into arguments the way iptables-restore or a shell does, keeping columns.</summary>
 internal static class ArgumentTokenizer
 {
+    [ThreadStatic]
+    private static StringBuilder? quotedBuffer;
+
     /// <summary>Splits <paramref name="line"/> from <paramref name="start"/>; returns false with an error message on an unterminated quote.</summary>
-    public static bool TryTokenize(string line, int start, QuotingStyle style, List<Token> tokens, out string? error, out int errorColumn)
+    public static bool TryTokenize(string line, int start, QuotingStyle style, List<Token> tokens, out string? error, out int errorColumn, StringPool? pool = null) =>
+        TryTokenize(new SourceLine(0, line), start, style, tokens, out error, out errorColumn, pool);
+
+    /// <summary>Splits <paramref name="source"/> from column index <paramref name="start"/> (0-based, relative to the line).</summary>
+    public static bool TryTokenize(SourceLine source, int start, QuotingStyle style, List<Token> tokens, out string? error, out int errorColumn, StringPool? pool = null)
     {
+        // Indices below run over the whole buffer; columns are relative to the line's start.
+        var line = source.Buffer;
+        var offset = source.Start;
+        var lineEnd = source.Start + source.Length;
+        start += offset;
         error = null;
         errorColumn = 0;
-        var buffer = new StringBuilder();
         var i = start;
-        while (i < line.Length)
+        while (i < lineEnd)
         {
-            while (i < line.Length && IsBlank(line[i]))
+            while (i < lineEnd && IsBlank(line[i]))
                 i++;
-            if (i >= line.Length)
+            if (i >= lineEnd)
                 break;
             var tokenStart = i;
+            var plainEnd = i;
+            while (plainEnd < lineEnd && !IsBlank(line[plainEnd]) && !IsSpecial(line[plainEnd], style))
+                plainEnd++;
+            if (plainEnd >= lineEnd || IsBlank(line[plainEnd]))
+            {
+                // The common case: no quotes or escapes, so the token is a slice of the line.
+                var slice = line.AsSpan(tokenStart, plainEnd - tokenStart);
+                tokens.Add(new Token(pool?.Get(slice) ?? slice.ToString(), tokenStart - offset + 1, plainEnd - offset + 1, false));
+                i = plainEnd;
+                continue;
+            }
+            var buffer = quotedBuffer ??= new StringBuilder(128);
+            buffer.Clear().Append(line, tokenStart, plainEnd - tokenStart);
+            i = plainEnd;
             var quoted = false;
-            buffer.Clear();
-            while (i < line.Length && !IsBlank(line[i]))
+            while (i < lineEnd && !IsBlank(line[i]))
             {
                 var c = line[i];
                 if (c == '"' || (c == '\'' && style == QuotingStyle.Shell))
                 {
                     quoted = true;
-                    var close = ReadQuoted(line, i, c, style, buffer);
+                    var close = ReadQuoted(line, i, lineEnd, c, style, buffer);
                     if (close < 0)
                     {
                         error = $"unterminated quote: expected a closing {c} before the end of the line";
-                        errorColumn = i + 1;
+                        errorColumn = i - offset + 1;
                         return false;
                     }
                     i = close + 1;
                 }
-                else if (c == '\\' && style == QuotingStyle.Shell && i + 1 < line.Length)
+                else if (c == '\\' && style == QuotingStyle.Shell && i + 1 < lineEnd)
                 {
                     buffer.Append(line[i + 1]);
                     i += 2;
@@ -47,19 +71,22 @@ internal static class ArgumentTokenizer
                     i++;
                 }
             }
-            tokens.Add(new Token(buffer.ToString(), tokenStart + 1, i + 1, quoted));
+            tokens.Add(new Token(buffer.ToString(), tokenStart - offset + 1, i - offset + 1, quoted));
         }
         return true;
     }
 
+    private static bool IsSpecial(char c, QuotingStyle style) =>
+        c == '"' || (style == QuotingStyle.Shell && c is '\'' or '\\');
+
     /// <summary>Reads a quoted run that opens at <paramref name="open"/>; returns the index of the closing quote or -1.</summary>
-    private static int ReadQuoted(string line, int open, char quote, QuotingStyle style, StringBuilder buffer)
+    private static int ReadQuoted(string line, int open, int lineEnd, char quote, QuotingStyle style, StringBuilder buffer)
     {
         var escapes = quote == '"';
-        for (var i = open + 1; i < line.Length; i++)
+        for (var i = open + 1; i < lineEnd; i++)
         {
             var c = line[i];
-            if (escapes && c == '\\' && i + 1 < line.Length)
+            if (escapes && c == '\\' && i + 1 < lineEnd)
             {
                 var next = line[i + 1];
                 // A shell keeps the backslash before characters it does not escape inside double quotes.

@@ -11,19 +11,42 @@ internal sealed class InputText
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private InputText(string path, List<SourceLine> lines, List<ParseDiagnostic> problems)
+    private readonly string text;
+
+    private InputText(string path, string text, List<ParseDiagnostic> problems)
     {
         Path = path;
-        Lines = lines;
+        this.text = text;
         Problems = problems;
     }
 
     public string Path { get; }
 
-    public IReadOnlyList<SourceLine> Lines { get; }
+    /// <summary>
+    /// The lines, made as they are read: a 150k-line snapshot never holds all its line strings at once,
+    /// so they die young instead of being copied by the garbage collector.
+    /// </summary>
+    public IEnumerable<SourceLine> Lines
+    {
+        get
+        {
+            var number = 0;
+            var start = 0;
+            while (start < text.Length)
+            {
+                var end = text.IndexOf('\n', start);
+                var lineEnd = end < 0 ? text.Length : end;
+                var contentEnd = lineEnd > start && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                yield return new SourceLine(++number, text, start, contentEnd - start);
+                start = lineEnd + 1;
+            }
+        }
+    }
 
     /// <summary>Problems of the bytes themselves (encoding, line ends), reported on every snapshot read from the file.</summary>
     public IReadOnlyList<ParseDiagnostic> Problems { get; }
+
+    public static InputText FromBytes(string path, byte[] bytes) => FromBytes(path, bytes.AsSpan());
 
     public static InputText FromBytes(string path, ReadOnlySpan<byte> bytes)
     {
@@ -45,28 +68,15 @@ internal sealed class InputText
     public static InputText FromString(string path, string text, List<ParseDiagnostic>? problems = null)
     {
         problems ??= [];
-        var lines = new List<SourceLine>(text.Length / 48);
-        var number = 0;
-        var sawCrlf = false;
-        var start = 0;
-        while (start < text.Length)
+        var crlf = text.IndexOf("\r\n", StringComparison.Ordinal);
+        if (crlf >= 0)
         {
-            var end = text.IndexOf('\n', start);
-            var lineEnd = end < 0 ? text.Length : end;
-            var contentEnd = lineEnd;
-            if (contentEnd > start && text[contentEnd - 1] == '\r')
-            {
-                contentEnd--;
-                if (!sawCrlf)
-                {
-                    sawCrlf = true;
-                    problems.Add(new ParseDiagnostic(DiagnosticSeverity.Warning, new SourceSpan(path, number + 1, contentEnd - start + 1, contentEnd - start + 2), "CRLF line ends (Windows): read as LF; iptables-restore would reject them"));
-                }
-            }
-            lines.Add(new SourceLine(++number, text[start..contentEnd]));
-            start = lineEnd + 1;
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, crlf - 1)) + 1;
+            var line = text.AsSpan(0, crlf).Count('\n') + 1;
+            var column = crlf - lineStart + 1;
+            problems.Add(new ParseDiagnostic(DiagnosticSeverity.Warning, new SourceSpan(path, line, column, column + 1), "CRLF line ends (Windows): read as LF; iptables-restore would reject them"));
         }
-        return new InputText(path, lines, problems);
+        return new InputText(path, text, problems);
     }
 
     private static string DecodeLineByLine(string path, ReadOnlySpan<byte> bytes, List<ParseDiagnostic> problems)

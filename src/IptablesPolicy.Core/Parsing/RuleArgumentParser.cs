@@ -8,14 +8,17 @@ namespace IptablesPolicy.Core.Parsing;
 /// parser does: common options, <c>-m</c> matches, <c>-j</c>/<c>-g</c> targets, <c>!</c> negation in
 /// front of an option (and the deprecated <c>--option ! value</c>), <c>--option=value</c> and
 /// <c>-pvalue</c>, and the implicit protocol match <c>-p tcp --dport 22</c>. Each known extension then
-/// puts its options in the canonical form iptables-save prints.
+/// puts its options in the canonical form iptables-save prints. An instance is reused rule after rule
+/// (its working lists with it), which keeps a 100k-rule parse from making garbage per rule.
 /// </summary>
 internal sealed class RuleArgumentParser
 {
-    private readonly IReadOnlyList<Token> tokens;
-    private readonly RuleContext context;
-    private readonly List<LineProblem> problems;
     private readonly List<PendingExtension> matches = [];
+    private readonly List<PendingExtension> spare = [];
+    private ExtensionContext? extensionContext;
+    private IReadOnlyList<Token> tokens = [];
+    private RuleContext context = null!;
+    private List<LineProblem> problems = null!;
     private PendingExtension? target;
     private TargetKind targetKind;
     private int index;
@@ -28,24 +31,41 @@ internal sealed class RuleArgumentParser
     private Negatable<string>? outInterface;
     private FragmentFilter fragment;
     private Counters? counters;
-    private readonly HashSet<string> seenCommon = new(StringComparer.Ordinal);
+    private int seenCommon;
+    private Dictionary<(TargetKind, string), Target>? sharedTargets;
+    private readonly List<string> scratchValues = new(2);
 
-    private RuleArgumentParser(IReadOnlyList<Token> tokens, int start, RuleContext context, List<LineProblem> problems)
+    /// <summary>Parses the rule arguments from <paramref name="start"/>; problems are added to <paramref name="problems"/>.</summary>
+    /// <param name="tokens">The line's arguments.</param>
+    /// <param name="start">The index of the first argument after the chain name.</param>
+    /// <param name="context">Where the rule stands.</param>
+    /// <param name="problems">Receives the problems found.</param>
+    /// <param name="counters">The rule's counters when the line had them before <c>-A</c>.</param>
+    /// <param name="sharedTargets">Option-less targets already made for this snapshot, to share.</param>
+    /// <returns>The rule and the family its addresses showed (or the context's family).</returns>
+    public (RuleSpec Rule, IpFamily Family) Parse(IReadOnlyList<Token> tokens, int start, RuleContext context, List<LineProblem> problems, Counters? counters = null, Dictionary<(TargetKind, string), Target>? sharedTargets = null)
     {
         this.tokens = tokens;
         this.context = context;
         this.problems = problems;
+        this.counters = counters;
+        this.sharedTargets = sharedTargets;
         index = start;
         family = context.Family;
-    }
-
-    /// <summary>Parses the rule arguments from <paramref name="start"/>; problems are added to <paramref name="problems"/>.</summary>
-    /// <returns>The rule and the family its addresses showed (or the context's family).</returns>
-    public static (RuleSpec Rule, IpFamily Family) Parse(IReadOnlyList<Token> tokens, int start, RuleContext context, List<LineProblem> problems)
-    {
-        var parser = new RuleArgumentParser(tokens, start, context, problems);
-        parser.ReadAll();
-        return (parser.Build(), parser.family);
+        spare.AddRange(matches);
+        matches.Clear();
+        if (target is not null)
+            spare.Add(target);
+        target = null;
+        targetKind = TargetKind.None;
+        nextOrder = 0;
+        protocol = null;
+        source = destination = null;
+        inInterface = outInterface = null;
+        fragment = FragmentFilter.Any;
+        seenCommon = 0;
+        ReadAll();
+        return (Build(), family);
     }
 
     private void ReadAll()
@@ -99,7 +119,7 @@ internal sealed class RuleArgumentParser
             case "-m" or "--match":
                 RejectNegation(bang, "-m");
                 if (TakeValue(token, attached) is { } module)
-                    matches.Add(new PendingExtension(module.Text, ExtensionRegistry.FindMatch(module.Text, family), module, nextOrder++));
+                    matches.Add(Rent(module.Text, ExtensionRegistry.FindMatch(module.Text, family), module, nextOrder++));
                 break;
             case "-j" or "--jump" or "-g" or "--goto":
                 RejectNegation(bang, name);
@@ -208,7 +228,7 @@ internal sealed class RuleArgumentParser
         }
         targetKind = isGoto ? TargetKind.Goto : TargetKind.Jump;
         var definition = isGoto ? null : ExtensionRegistry.FindTarget(v.Text, family);
-        target = new PendingExtension(v.Text, definition, v, nextOrder++);
+        target = Rent(v.Text, definition, v, nextOrder++);
     }
 
     private void ReadCounters(Token at, string? attached)
@@ -248,7 +268,8 @@ internal sealed class RuleArgumentParser
             return;
         }
         var spec = owner.Definition?.FindOption(name);
-        var values = new List<string>();
+        var values = scratchValues;
+        values.Clear();
         if (attached is not null)
             values.Add(attached);
         var max = spec?.MaxValues ?? int.MaxValue;
@@ -273,8 +294,8 @@ internal sealed class RuleArgumentParser
             problems.Add(LineProblem.Error($"{name} expects {(min == 1 ? "an argument" : $"{min} arguments")}", at));
             return;
         }
-        owner.Options.Add(new GivenOption(name, values, negated, at));
-        owner.Quoted.Add(quoted);
+        string[] kept = values.Count == 0 ? [] : [.. values];
+        owner.Options.Add(new GivenOption(name, kept, negated, at) { WasQuoted = quoted });
     }
 
     private PendingExtension? FindOwner(string name)
@@ -284,7 +305,7 @@ internal sealed class RuleArgumentParser
         foreach (var match in matches)
         {
             // A later -m of the same module takes over its options (iptables marks the earlier one completed).
-            if (match.Definition?.FindOption(name) is not null && !matches.Any(m => m.Name == match.Name && m.Order > match.Order))
+            if (match.Definition?.FindOption(name) is not null && !HasLaterInstance(match))
                 return match;
         }
         var latest = target is not null && target.Order > (matches.LastOrDefault()?.Order ?? -1) ? target : matches.LastOrDefault();
@@ -294,14 +315,24 @@ internal sealed class RuleArgumentParser
         {
             var module = ImplicitModule(ProtocolNames.Canonical(p.Value));
             var definition = ExtensionRegistry.FindMatch(module, family);
-            if (definition?.FindOption(name) is not null && matches.All(m => m.Name != module))
+            if (definition?.FindOption(name) is not null && !matches.Exists(m => m.Name == module))
             {
-                var implicitMatch = new PendingExtension(module, definition, tokens[index - 1], nextOrder++);
+                var implicitMatch = Rent(module, definition, tokens[index - 1], nextOrder++);
                 matches.Add(implicitMatch);
                 return implicitMatch;
             }
         }
         return null;
+    }
+
+    private bool HasLaterInstance(PendingExtension match)
+    {
+        foreach (var other in matches)
+        {
+            if (other.Order > match.Order && other.Name == match.Name)
+                return true;
+        }
+        return false;
     }
 
     private static string ImplicitModule(string protocol) => protocol switch
@@ -320,10 +351,11 @@ internal sealed class RuleArgumentParser
     private RuleSpec Build()
     {
         var protocolName = protocol is { } p ? new Negatable<string>(ProtocolNames.Canonical(p.Value), p.IsNegated) : (Negatable<string>?)null;
-        var extensionContext = new ExtensionContext(family, context.Table, context.Chain, protocolName?.Value, protocolName?.IsNegated ?? false);
-        var builtMatches = new List<Match>(matches.Count);
-        foreach (var pending in matches)
-            builtMatches.Add(BuildMatch(pending, extensionContext));
+        var extensionContext = this.extensionContext ??= new ExtensionContext(family, context.Table.Name, context.Chain, null, false);
+        extensionContext.Reset(family, context.Table.Name, context.Chain, protocolName?.Value, protocolName?.IsNegated ?? false);
+        var builtMatches = matches.Count == 0 ? [] : new Match[matches.Count];
+        for (var i = 0; i < builtMatches.Length; i++)
+            builtMatches[i] = BuildMatch(matches[i], extensionContext);
         return new RuleSpec
         {
             Counters = counters,
@@ -362,7 +394,7 @@ internal sealed class RuleArgumentParser
         {
             foreach (var twin in ExtensionRegistry.Twins(definition))
             {
-                var twinContext = new ExtensionContext(twin.Family, context.Table, context.Chain, extensionContext.Protocol, extensionContext.ProtocolNegated) { Subject = pending.At };
+                var twinContext = new ExtensionContext(twin.Family, context.Table.Name, context.Chain, extensionContext.Protocol, extensionContext.ProtocolNegated) { Subject = pending.At };
                 if (twin.Canonicalize(pending.Options, twinContext) is { } twinOptions)
                 {
                     family = twin.Family;
@@ -383,13 +415,13 @@ internal sealed class RuleArgumentParser
         {
             if (Target.Verdicts.Contains(name) || ExtensionRegistry.FindTarget(name, family) is not null)
                 problems.Add(LineProblem.Error($"-g {name}: -g goes to a user-defined chain, not to a verdict or target extension", target.At));
-            return new Target(TargetKind.Goto, name, [], isKnown: true);
+            return Shared(TargetKind.Goto, name);
         }
         if (Target.Verdicts.Contains(name))
         {
             if (target.Options.Count > 0)
                 problems.Add(LineProblem.Error($"{name} takes no options", target.Options[0].At));
-            return new Target(TargetKind.Verdict, name, [], isKnown: true);
+            return Shared(TargetKind.Verdict, name);
         }
         if (target.Definition is not null)
         {
@@ -397,9 +429,24 @@ internal sealed class RuleArgumentParser
                 ? definition.CreateTarget(options)
                 : new Target(TargetKind.Extension, name, target.RawOptions(), isKnown: false);
         }
-        if (target.Options.Count == 0 || context.IsChain(name))
+        if (target.Options.Count == 0)
+            return Shared(TargetKind.Jump, name);
+        if (context.IsChain(name))
             return new Target(TargetKind.Jump, name, target.RawOptions(), isKnown: true);
         return new Target(TargetKind.Extension, name, target.RawOptions(), isKnown: false);
+    }
+
+    /// <summary>
+    /// Targets without options are immutable and repeat on thousands of rules (<c>-j KUBE-MARK-MASQ</c>);
+    /// one instance per snapshot serves them all.
+    /// </summary>
+    private Target Shared(TargetKind kind, string name)
+    {
+        if (sharedTargets is null)
+            return new Target(kind, name, [], isKnown: true);
+        if (!sharedTargets.TryGetValue((kind, name), out var shared))
+            sharedTargets[(kind, name)] = shared = new Target(kind, name, [], isKnown: true);
+        return shared;
     }
 
     private void ReportExtensionErrors(ExtensionContext extensionContext, int from)
@@ -437,6 +484,9 @@ internal sealed class RuleArgumentParser
 
     private bool Once(string option, Token at)
     {
+        var equals = option.IndexOf('=');
+        if (equals > 0)
+            option = option[..equals];
         var canonical = option switch
         {
             "--protocol" => "-p",
@@ -447,8 +497,20 @@ internal sealed class RuleArgumentParser
             "--fragment" => "-f",
             _ => option,
         };
-        if (seenCommon.Add(canonical))
+        var bit = canonical switch
+        {
+            "-p" => 1,
+            "-s" => 2,
+            "-d" => 4,
+            "-i" => 8,
+            "-o" => 16,
+            _ => 32,
+        };
+        if ((seenCommon & bit) == 0)
+        {
+            seenCommon |= bit;
             return true;
+        }
         problems.Add(LineProblem.Error($"{canonical} given twice: a rule has at most one", at));
         return false;
     }
@@ -472,22 +534,46 @@ internal sealed class RuleArgumentParser
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    /// <summary>A match or target while its options are being collected.</summary>
-    private sealed class PendingExtension(string name, ExtensionDefinition? definition, Token at, int order)
+    /// <summary>A match or target while its options are being collected; instances are reused across rules.</summary>
+    private PendingExtension Rent(string name, ExtensionDefinition? definition, Token at, int order)
     {
-        public string Name { get; } = name;
+        var pending = spare.Count > 0 ? spare[^1] : new PendingExtension();
+        if (spare.Count > 0)
+            spare.RemoveAt(spare.Count - 1);
+        pending.Reset(name, definition, at, order);
+        return pending;
+    }
 
-        public ExtensionDefinition? Definition { get; } = definition;
+    private sealed class PendingExtension
+    {
+        public string Name { get; private set; } = string.Empty;
 
-        public Token At { get; } = at;
+        public ExtensionDefinition? Definition { get; private set; }
 
-        public int Order { get; } = order;
+        public Token At { get; private set; }
 
-        public List<GivenOption> Options { get; } = [];
+        public int Order { get; private set; }
 
-        public List<bool> Quoted { get; } = [];
+        public List<GivenOption> Options { get; } = new(4);
 
-        public IReadOnlyList<ExtensionOption> RawOptions() =>
-            Options.Select((o, i) => new ExtensionOption(o.Name, o.Values, o.IsNegated, Quoted[i] ? ValueQuoting.Always : ValueQuoting.None)).ToList();
+        public void Reset(string name, ExtensionDefinition? definition, Token at, int order)
+        {
+            Name = name;
+            Definition = definition;
+            At = at;
+            Order = order;
+            Options.Clear();
+        }
+
+        public IReadOnlyList<ExtensionOption> RawOptions()
+        {
+            var raw = new ExtensionOption[Options.Count];
+            for (var i = 0; i < raw.Length; i++)
+            {
+                var given = Options[i];
+                raw[i] = new ExtensionOption(given.Name, given.Values, given.IsNegated, given.WasQuoted ? ValueQuoting.Always : ValueQuoting.None);
+            }
+            return raw;
+        }
     }
 }

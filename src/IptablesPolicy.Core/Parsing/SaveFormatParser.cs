@@ -39,19 +39,19 @@ internal sealed class SaveFormatParser
 
     private void ReadLine(SourceLine line)
     {
-        var text = line.Text;
+        var text = line.Span;
         var start = 0;
         while (start < text.Length && text[start] is ' ' or '\t')
             start++;
         if (start >= text.Length || text[start] == '#')
             return;
-        if (text[start] == '\0' || text.AsSpan(start).ContainsAny(ControlCharacters))
+        if (text[start] == '\0' || text[start..].ContainsAny(ControlCharacters))
         {
             builder.Error(line, "binary data: expected a line of iptables-save text", start + 1);
             return;
         }
         // iptables-restore reads lines prefixed with -4 or -6 only in the matching family (ipt-restore 0005/0006).
-        if (text.AsSpan(start).StartsWith("-4 ") || text.AsSpan(start).StartsWith("-6 "))
+        if (text[start..].StartsWith("-4 ") || text[start..].StartsWith("-6 "))
         {
             var lineFamily = text[start + 1] == '4' ? IpFamily.IPv4 : IpFamily.IPv6;
             if (builder.Snapshot.Family != IpFamily.Unknown && builder.Snapshot.Family != lineFamily)
@@ -73,10 +73,10 @@ internal sealed class SaveFormatParser
                 ReadCommand(line, start, counters: null);
                 break;
             default:
-                if (text.AsSpan(start).TrimEnd().SequenceEqual("COMMIT"))
+                if (text[start..].TrimEnd().SequenceEqual("COMMIT"))
                     ReadCommit(line);
                 else
-                    builder.Error(line, $"unexpected '{Excerpt(text, start)}': expected *table, :CHAIN, a -A rule, COMMIT or a # comment", start + 1);
+                    builder.Error(line, $"unexpected '{Excerpt(line.Text, start)}': expected *table, :CHAIN, a -A rule, COMMIT or a # comment", start + 1);
                 break;
         }
     }
@@ -147,17 +147,19 @@ internal sealed class SaveFormatParser
 
     private void ReadCountedRule(SourceLine line, int start)
     {
-        var close = line.Text.IndexOf(']', start);
-        var counters = close < 0 ? null : ParseCounters(line.Text[start..(close + 1)]);
+        var text = line.Span;
+        var close = text[start..].IndexOf(']');
+        close = close < 0 ? -1 : close + start;
+        var counters = close < 0 ? null : ParseCounters(text[start..(close + 1)]);
         if (counters is null)
         {
             builder.Error(line, "invalid rule counters: expected [packets:bytes] before -A", start + 1);
             return;
         }
         var next = close + 1;
-        while (next < line.Text.Length && line.Text[next] is ' ' or '\t')
+        while (next < text.Length && text[next] is ' ' or '\t')
             next++;
-        if (next >= line.Text.Length || line.Text[next] != '-')
+        if (next >= text.Length || text[next] != '-')
         {
             builder.Error(line, "expected -A CHAIN after the rule counters", next + 1);
             return;
@@ -257,15 +259,15 @@ internal sealed class SaveFormatParser
         }
     }
 
-    internal static Counters? ParseCounters(string text)
+    internal static Counters? ParseCounters(ReadOnlySpan<char> text)
     {
         if (text.Length < 5 || text[0] != '[' || text[^1] != ']')
             return null;
         var colon = text.IndexOf(':');
         if (colon < 0)
             return null;
-        return ulong.TryParse(text.AsSpan(1, colon - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var packets)
-            && ulong.TryParse(text.AsSpan(colon + 1, text.Length - colon - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+        return ulong.TryParse(text.Slice(1, colon - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var packets)
+            && ulong.TryParse(text.Slice(colon + 1, text.Length - colon - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
             ? new Counters(packets, bytes)
             : null;
     }

@@ -9,6 +9,11 @@ namespace IptablesPolicy.Core.Parsing;
 internal sealed class SnapshotBuilder
 {
     private readonly List<LineProblem> problems = [];
+    private readonly List<Token> tokens = new(64);
+    private readonly StringPool pool = new();
+    private readonly Dictionary<(TargetKind, string), Target> sharedTargets = [];
+    private readonly RuleArgumentParser ruleParser = new();
+    private RuleContext? lastContext;
 
     public SnapshotBuilder(string path, SnapshotFormat format, IpFamily family, int startLine)
     {
@@ -33,7 +38,7 @@ internal sealed class SnapshotBuilder
         if (table is null)
         {
             // A table implied by a headerless input (line 0) has no place in the file.
-            SourceSpan? span = line.Number > 0 ? new SourceSpan(Path, line.Number, 1, line.Text.TrimEnd().Length + 1) : null;
+            SourceSpan? span = line.Number > 0 ? new SourceSpan(Path, line.Number, 1, line.EndColumn) : null;
             table = Snapshot.AddTable(name, span);
             // Inputs without chain declarations (-S, bare -A lines, scripts) still have the table's built-in
             // chains, first and in iptables-save order; their policy stays unknown until a -P line sets it.
@@ -67,16 +72,17 @@ internal sealed class SnapshotBuilder
     public bool AddRule(Table table, string chainName, SourceLine line, IReadOnlyList<Token> lineTokens, int argumentStart, int? position, Counters? counters, int ruleStartColumn)
     {
         problems.Clear();
-        var context = new RuleContext(Snapshot.Family, table.Name, chainName, name => table.FindChain(name) is not null);
-        var (spec, family) = RuleArgumentParser.Parse(lineTokens, argumentStart, context, problems);
+        // Consecutive rules of a save file share their chain, so they share one context.
+        var context = lastContext is { } last && last.Family == Snapshot.Family && last.Table == table && last.Chain == chainName
+            ? last
+            : lastContext = new RuleContext(Snapshot.Family, table, chainName);
+        var (spec, family) = ruleParser.Parse(lineTokens, argumentStart, context, problems, counters, sharedTargets);
         if (Snapshot.Family == IpFamily.Unknown && family != IpFamily.Unknown)
             Snapshot.Family = family;
         foreach (var problem in problems)
             Snapshot.Report(new ParseDiagnostic(problem.Severity, new SourceSpan(Path, line.Number, problem.StartColumn, problem.EndColumn), problem.Message));
-        if (counters is not null)
-            spec = spec with { Counters = counters };
         var chain = table.FindChain(chainName) ?? table.GetOrAddChain(chainName, span: null);
-        var rule = new Rule(chain, new SourceSpan(Path, line.Number, ruleStartColumn, line.Text.TrimEnd().Length + 1), spec);
+        var rule = new Rule(chain, new SourceSpan(Path, line.Number, ruleStartColumn, line.EndColumn), spec);
         if (position is int p)
             chain.Insert(p - 1, rule);
         else
@@ -84,19 +90,22 @@ internal sealed class SnapshotBuilder
         return true;
     }
 
-    /// <summary>Splits a line into arguments; on an unterminated quote reports it and returns null.</summary>
+    /// <summary>
+    /// Splits a line into arguments; on an unterminated quote reports it and returns null. The list is
+    /// reused by the next call, so a line's tokens are used before the next line is read.
+    /// </summary>
     public List<Token>? Tokenize(SourceLine line, int start, QuotingStyle style)
     {
-        var result = new List<Token>();
-        if (ArgumentTokenizer.TryTokenize(line.Text, start, style, result, out var error, out var column))
-            return result;
+        tokens.Clear();
+        if (ArgumentTokenizer.TryTokenize(line, start, style, tokens, out var error, out var column, pool))
+            return tokens;
         Error(line, error!, column);
         return null;
     }
 
     private void Report(DiagnosticSeverity severity, SourceLine line, string message, int startColumn, int? endColumn)
     {
-        var end = endColumn ?? Math.Max(startColumn + 1, line.Text.TrimEnd().Length + 1);
+        var end = endColumn ?? Math.Max(startColumn + 1, line.EndColumn);
         Snapshot.Report(new ParseDiagnostic(severity, new SourceSpan(Path, line.Number, startColumn, end), message));
     }
 }

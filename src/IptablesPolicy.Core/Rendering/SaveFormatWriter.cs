@@ -14,9 +14,15 @@ public static class SaveFormatWriter
     public static string RenderRule(Rule rule)
     {
         var builder = new StringBuilder(96);
+        AppendRule(builder, rule);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends the rule's text to <paramref name="builder"/>, for writers that render many rules.</summary>
+    internal static void AppendRule(StringBuilder builder, Rule rule)
+    {
         builder.Append("-A ").Append(rule.Chain.Name);
         AppendRuleBody(builder, rule);
-        return builder.ToString();
     }
 
     /// <summary>A match as iptables-save prints it: <c>-m tcp --dport 22</c>.</summary>
@@ -65,7 +71,8 @@ public static class SaveFormatWriter
                 builder.Clear();
                 if (counters && rule.Counters is { } c)
                     builder.Append(c.ToString()).Append(' ');
-                builder.Append(rule.Text).Append('\n');
+                AppendRule(builder, rule);
+                builder.Append('\n');
                 writer.Write(builder);
             }
             writer.Write("COMMIT\n");

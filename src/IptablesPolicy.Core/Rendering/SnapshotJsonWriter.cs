@@ -14,7 +14,9 @@ public static class SnapshotJsonWriter
 {
     private static readonly JsonWriterOptions Options = new()
     {
-        Indented = true,
+        Indented = false,
+        // Utf8JsonWriter validates nesting on every call; the writer below is structured by construction.
+        SkipValidation = true,
         // Comments hold quotes and angle brackets; escaping them as \u0022 would only hurt readers.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
@@ -98,14 +100,19 @@ public static class SnapshotJsonWriter
         writer.WriteEndObject();
     }
 
+    private static readonly string[] TargetKindNames = Enum.GetValues<TargetKind>().Select(k => k.ToString().ToLowerInvariant()).ToArray();
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? ruleText;
+
     private static void WriteRule(Utf8JsonWriter writer, Rule rule)
     {
         writer.WriteStartObject();
         writer.WriteNumber("line", rule.Span.Line);
         writer.WriteNumber("position", rule.Position);
-        writer.WriteString("text", rule.Text);
+        WriteRuleText(writer, rule);
         WriteStringOrNull(writer, "target", rule.Target.Kind == TargetKind.None ? null : rule.Target.Name);
-        writer.WriteString("targetKind", rule.Target.Kind.ToString().ToLowerInvariant());
+        writer.WriteString("targetKind", TargetKindNames[(int)rule.Target.Kind]);
         WriteNegatable(writer, "protocol", rule.Protocol);
         WriteNegatable(writer, "source", rule.Source);
         WriteNegatable(writer, "destination", rule.Destination);
@@ -134,6 +141,18 @@ public static class SnapshotJsonWriter
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes the rule's canonical text without making a string of it: 100k rules, 100k fewer allocations.</summary>
+    private static void WriteRuleText(Utf8JsonWriter writer, Rule rule)
+    {
+        var builder = ruleText ??= new System.Text.StringBuilder(256);
+        builder.Clear();
+        SaveFormatWriter.AppendRule(builder, rule);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(builder.Length);
+        builder.CopyTo(0, buffer, builder.Length);
+        writer.WriteString("text", buffer.AsSpan(0, builder.Length));
+        System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+    }
+
     private static void WriteOptions(Utf8JsonWriter writer, IReadOnlyList<ExtensionOption> options)
     {
         writer.WritePropertyName("options");
@@ -159,10 +178,21 @@ public static class SnapshotJsonWriter
 
     private static void WriteNegatable<T>(Utf8JsonWriter writer, string name, Negatable<T>? value)
     {
-        if (value is { } v)
-            writer.WriteString(name, v.ToString());
-        else
+        if (value is not { } v)
+        {
             writer.WriteNull(name);
+            return;
+        }
+        var text = v.Value?.ToString() ?? string.Empty;
+        if (!v.IsNegated)
+        {
+            writer.WriteString(name, text);
+            return;
+        }
+        Span<char> negated = stackalloc char[text.Length + 1];
+        negated[0] = '!';
+        text.CopyTo(negated[1..]);
+        writer.WriteString(name, negated);
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
@@ -197,8 +227,11 @@ public static class SnapshotJsonWriter
     private static void WriteNames(Utf8JsonWriter writer, string name, IReadOnlySet<string> names)
     {
         writer.WriteStartArray(name);
-        foreach (var item in names.Order(StringComparer.Ordinal))
-            writer.WriteStringValue(item);
+        if (names.Count > 0)
+        {
+            foreach (var item in names.Order(StringComparer.Ordinal))
+                writer.WriteStringValue(item);
+        }
         writer.WriteEndArray();
     }
 }

@@ -1,0 +1,31 @@
+namespace IptablesPolicy.Core.Parsing;
+
+/// <summary>
+/// Hands out one string instance per distinct token text. Rulesets repeat the same few hundred tokens
+/// (chain names, <c>-m</c>, <c>tcp</c>, marks, ports) on every line; sharing them keeps a 100k-rule model
+/// small and saves most of the parser's allocations.
+/// </summary>
+internal sealed class StringPool
+{
+    // Long tokens (comments, addresses) rarely repeat; pooling them would only grow the table.
+    private const int MaxPooledLength = 64;
+
+    private readonly HashSet<string> strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+    public StringPool()
+    {
+        lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string Get(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxPooledLength)
+            return text.ToString();
+        if (lookup.TryGetValue(text, out var existing))
+            return existing;
+        var created = text.ToString();
+        strings.Add(created);
+        return created;
+    }
+}
