@@ -6,14 +6,29 @@ namespace IptablesPolicy.Cli;
 /// <summary>The <c>iptables-policy</c> tool's entry point.</summary>
 internal static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        return Run(args, stdout, Console.Error);
+    }
 
-    /// <summary>Runs the tool with the given arguments and writers; tests call this in process.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs the tool with the given arguments; tests call this in process. Output goes to a stream so
+    /// large JSON documents are written as UTF-8 without passing through a string.
+    /// </summary>
+    public static int Run(string[] args, Stream stdout, TextWriter error)
+    {
+        using var output = new StreamWriter(stdout, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
+        var exitCode = Run(args, new CommandOutput(output, stdout), error);
+        output.Flush();
+        return exitCode;
+    }
+
+    private static int Run(string[] args, CommandOutput output, TextWriter error)
     {
         var root = new RootCommand("Policy-as-code analyzer for iptables rulesets: reads iptables-save, iptables -S and iptables command scripts.");
         root.Subcommands.Add(ShowCommand.Create(output, error));
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var configuration = new InvocationConfiguration { Output = output.Text, Error = error };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

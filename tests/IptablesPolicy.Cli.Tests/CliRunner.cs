@@ -5,10 +5,10 @@ internal static class CliRunner
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
-        using var output = new StringWriter();
+        using var output = new MemoryStream();
         using var error = new StringWriter();
         var exitCode = Program.Run(args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
+        return (exitCode, System.Text.Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
     public static string RepositoryRoot { get; } = FindRoot();

@@ -9,7 +9,7 @@ namespace IptablesPolicy.Cli.Commands;
 /// <summary><c>iptables-policy show FILE... [--format text|json]</c>: what the tool read from each file.</summary>
 internal static class ShowCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(CommandOutput output, TextWriter error)
     {
         var files = new Argument<string[]>("files")
         {
@@ -42,7 +42,7 @@ internal static class ShowCommand
         return command;
     }
 
-    private static int Run(string[] paths, string format, SnapshotFormat? inputFormat, TextWriter output, TextWriter error)
+    private static int Run(string[] paths, string format, SnapshotFormat? inputFormat, CommandOutput output, TextWriter error)
     {
         var snapshots = new List<Snapshot>();
         foreach (var path in paths)
@@ -58,15 +58,12 @@ internal static class ShowCommand
         }
         if (format == "json")
         {
-            output.Flush();
-            using var stream = new MemoryStream();
-            SnapshotJsonWriter.Write(snapshots, stream);
-            output.Write(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
-            output.Flush();
+            output.Text.Flush();
+            SnapshotJsonWriter.Write(snapshots, output.Stream);
         }
         else
         {
-            SnapshotSummaryWriter.Write(snapshots, output);
+            SnapshotSummaryWriter.Write(snapshots, output.Text);
         }
         return snapshots.Any(HasContent) ? ExitCodes.Success : ExitCodes.NoInput;
     }

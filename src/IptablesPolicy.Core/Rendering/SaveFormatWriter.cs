@@ -88,8 +88,8 @@ public static class SaveFormatWriter
         AppendNegatable(builder, "-p", rule.Protocol);
         if (rule.Fragment != FragmentFilter.Any)
             builder.Append(rule.Fragment == FragmentFilter.ExceptNonFirstFragments ? " ! -f" : " -f");
-        foreach (var match in rule.Matches)
-            AppendMatch(builder, match);
+        for (var i = 0; i < rule.Matches.Count; i++)
+            AppendMatch(builder, rule.Matches[i]);
         AppendTarget(builder, rule.Target);
     }
 
@@ -105,8 +105,8 @@ public static class SaveFormatWriter
     private static void AppendMatch(StringBuilder builder, Match match)
     {
         builder.Append(" -m ").Append(match.Name);
-        foreach (var option in match.Options)
-            AppendOption(builder, option);
+        for (var i = 0; i < match.Options.Count; i++)
+            AppendOption(builder, match.Options[i]);
     }
 
     private static void AppendTarget(StringBuilder builder, Target target)
@@ -120,8 +120,8 @@ public static class SaveFormatWriter
                 return;
             default:
                 builder.Append(" -j ").Append(target.Name);
-                foreach (var option in target.Options)
-                    AppendOption(builder, option);
+                for (var i = 0; i < target.Options.Count; i++)
+                    AppendOption(builder, target.Options[i]);
                 return;
         }
     }
@@ -131,8 +131,9 @@ public static class SaveFormatWriter
         if (option.IsNegated)
             builder.Append(" !");
         builder.Append(' ').Append(option.Name);
-        foreach (var value in option.Values)
+        for (var i = 0; i < option.Values.Count; i++)
         {
+            var value = option.Values[i];
             switch (option.Quoting)
             {
                 case ValueQuoting.WhenNeeded:

@@ -92,13 +92,21 @@ public static class SnapshotJsonWriter
             WriteCounters(writer, chain.PolicyCounters);
             writer.WriteStartArray("rules");
             foreach (var rule in chain.Rules)
+            {
                 WriteRule(writer, rule);
+                // Utf8JsonWriter buffers everything until flushed: without this a large snapshot's whole
+                // document would sit in one growing array.
+                if (writer.BytesPending > FlushThreshold)
+                    writer.Flush();
+            }
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    private const int FlushThreshold = 1 << 16;
 
     private static readonly string[] TargetKindNames = Enum.GetValues<TargetKind>().Select(k => k.ToString().ToLowerInvariant()).ToArray();
 
@@ -126,8 +134,9 @@ public static class SnapshotJsonWriter
         });
         WriteCounters(writer, rule.Counters);
         writer.WriteStartArray("matches");
-        foreach (var match in rule.Matches)
+        for (var i = 0; i < rule.Matches.Count; i++)
         {
+            var match = rule.Matches[i];
             writer.WriteStartObject();
             writer.WriteString("module", match.Name);
             writer.WriteBoolean("known", match.IsKnown);
@@ -162,14 +171,15 @@ public static class SnapshotJsonWriter
     private static void WriteOptionArray(Utf8JsonWriter writer, IReadOnlyList<ExtensionOption> options)
     {
         writer.WriteStartArray();
-        foreach (var option in options)
+        for (var i = 0; i < options.Count; i++)
         {
+            var option = options[i];
             writer.WriteStartObject();
             writer.WriteString("name", option.Name);
             writer.WriteBoolean("negated", option.IsNegated);
             writer.WriteStartArray("values");
-            foreach (var value in option.Values)
-                writer.WriteStringValue(value);
+            for (var v = 0; v < option.Values.Count; v++)
+                writer.WriteStringValue(option.Values[v]);
             writer.WriteEndArray();
             writer.WriteEndObject();
         }
