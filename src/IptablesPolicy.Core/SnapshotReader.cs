@@ -15,7 +15,7 @@ public static class SnapshotReader
     /// <param name="format">The format to read it as; null to detect it.</param>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static IReadOnlyList<Snapshot> ReadFile(string path, SnapshotFormat? format = null) =>
-        Read(InputText.FromBytes(path, File.ReadAllBytes(path)), format);
+        Read(InputText.FromFile(path), format);
 
     /// <summary>Reads every snapshot a text holds; <paramref name="path"/> names it in diagnostics.</summary>
     public static IReadOnlyList<Snapshot> ReadText(string text, string path = "<text>", SnapshotFormat? format = null) =>

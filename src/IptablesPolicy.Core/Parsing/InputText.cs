@@ -48,6 +48,24 @@ internal sealed class InputText
 
     public static InputText FromBytes(string path, byte[] bytes) => FromBytes(path, bytes.AsSpan());
 
+    /// <summary>
+    /// Reads a file as strict UTF-8 without holding its bytes and its text at once (a 16 MB snapshot is
+    /// 32 MB of text); only a file with invalid bytes is read again, byte by byte, to report where.
+    /// </summary>
+    public static InputText FromFile(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path, Strict, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+            var text = reader.ReadToEnd();
+            return FromString(path, text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
+        }
+        catch (DecoderFallbackException)
+        {
+            return FromBytes(path, File.ReadAllBytes(path));
+        }
+    }
+
     public static InputText FromBytes(string path, ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(Encoding.UTF8.Preamble))
