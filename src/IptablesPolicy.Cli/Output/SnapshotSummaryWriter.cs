@@ -16,6 +16,8 @@ internal static class SnapshotSummaryWriter
             var warnings = snapshot.Diagnostics.Count - errors;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{snapshot.Path}:{snapshot.StartLine}: {SnapshotJsonWriter.FormatName(snapshot.Format)}, {SnapshotJsonWriter.FamilyName(snapshot.Family)}, {Count(snapshot.Tables.Count, "table")}, {Count(snapshot.Tables.Sum(t => t.Chains.Count), "chain")}, {Count(rules, "rule")}, {Count(errors, "error")}, {Count(warnings, "warning")}"));
+            if (snapshot.Producer is { } producer)
+                output.WriteLine($"  written by {producer.Tool} v{producer.Version}{(producer.Backend is null ? string.Empty : $" ({producer.Backend})")}");
             if (snapshot.Unknown.Count > 0)
                 output.WriteLine($"  not shown by this format: {string.Join(", ", snapshot.Unknown.Order(StringComparer.Ordinal))}");
             foreach (var table in snapshot.Tables)

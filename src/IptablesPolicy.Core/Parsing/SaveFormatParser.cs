@@ -43,8 +43,13 @@ internal sealed class SaveFormatParser
         var start = 0;
         while (start < text.Length && text[start] is ' ' or '\t')
             start++;
-        if (start >= text.Length || text[start] == '#')
+        if (start >= text.Length)
             return;
+        if (text[start] == '#')
+        {
+            builder.Snapshot.Producer ??= Grammars.SaveHeaderGrammar.TryParse(line.Text);
+            return;
+        }
         if (text[start] == '\0' || text[start..].ContainsAny(ControlCharacters))
         {
             builder.Error(line, "binary data: expected a line of iptables-save text", start + 1);

@@ -55,6 +55,7 @@ public static class SnapshotJsonWriter
         writer.WriteString("format", FormatName(snapshot.Format));
         writer.WriteString("family", FamilyName(snapshot.Family));
         writer.WriteNumber("line", snapshot.StartLine);
+        WriteProducer(writer, snapshot.Producer);
         WriteNames(writer, "unknown", snapshot.Unknown);
         writer.WriteStartArray("tables");
         foreach (var table in snapshot.Tables)
@@ -73,6 +74,21 @@ public static class SnapshotJsonWriter
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteProducer(Utf8JsonWriter writer, SnapshotProducer? producer)
+    {
+        if (producer is null)
+        {
+            writer.WriteNull("producer");
+            return;
+        }
+        writer.WriteStartObject("producer");
+        writer.WriteString("tool", producer.Tool);
+        writer.WriteString("version", producer.Version);
+        writer.WriteString("backend", producer.Backend);
+        writer.WriteString("generatedOn", producer.GeneratedOn);
         writer.WriteEndObject();
     }
 
