@@ -64,7 +64,7 @@ internal static class OptionValues
             }
             return true;
         }
-        return text.Length > 0 && text.All(char.IsAsciiDigit) && ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9') && ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>A normalizer for one port range option, rendered as iptables-save does.</summary>

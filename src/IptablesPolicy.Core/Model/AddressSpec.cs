@@ -59,20 +59,19 @@ public sealed record AddressSpec
     /// </summary>
     public static AddressSpec? TryParse(string text)
     {
-        var slash = text.IndexOf('/');
-        var addressText = slash < 0 ? text : text[..slash];
-        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%'))
+        var all = text.AsSpan();
+        var slash = all.IndexOf('/');
+        var addressText = slash < 0 ? all : all[..slash];
+        if (addressText.Contains('%') || !IPAddress.TryParse(addressText, out var address))
             return null;
-        if (address.AddressFamily == AddressFamily.InterNetwork && addressText.Count(c => c == '.') != 3)
+        if (address.AddressFamily == AddressFamily.InterNetwork && addressText.Count('.') != 3)
             return null;
         var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         if (slash < 0)
             return FromPrefix(address, bits);
-        var maskText = text[(slash + 1)..];
-        if (maskText.Length > 0 && maskText.All(char.IsAsciiDigit))
-        {
+        var maskText = all[(slash + 1)..];
+        if (maskText.Length > 0 && !maskText.ContainsAnyExceptInRange('0', '9'))
             return int.TryParse(maskText, out var length) && length <= bits ? FromPrefix(address, length) : null;
-        }
         if (IPAddress.TryParse(maskText, out var mask) && mask.AddressFamily == address.AddressFamily)
             return FromMask(address, mask);
         return null;

@@ -1,69 +1,65 @@
 using System.Text;
+using System.Text.Unicode;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Parsing;
 
 /// <summary>
-/// A file's bytes split into lines: LF or CRLF line ends, invalid UTF-8 replaced (and reported at its line
+/// A file's text split into lines: LF or CRLF line ends, invalid UTF-8 replaced (and reported at its line
 /// and column) so one bad byte never loses a line.
 /// </summary>
 internal sealed class InputText
 {
+    // Valid UTF-8 files are kept as bytes and decoded a block at a time: a 16 MB snapshot is 32 MB as one
+    // string, and the parser needs only the line it is on.
+    private const int BlockBytes = 1 << 16;
+
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly string text;
+    private readonly string? text;
+    private readonly byte[]? bytes;
+    private readonly int bytesStart;
 
-    private InputText(string path, string text, List<ParseDiagnostic> problems)
+    private InputText(string path, string? text, byte[]? bytes, int bytesStart, List<ParseDiagnostic> problems)
     {
         Path = path;
         this.text = text;
+        this.bytes = bytes;
+        this.bytesStart = bytesStart;
         Problems = problems;
     }
 
+    /// <summary>The path diagnostics name.</summary>
     public string Path { get; }
 
     /// <summary>
-    /// The lines, made as they are read: a 150k-line snapshot never holds all its line strings at once,
-    /// so they die young instead of being copied by the garbage collector.
+    /// The lines, numbered from 1, each a slice of a block of the text. Each enumeration reads the text
+    /// again from its start; a line stays valid after the enumerator moves on.
     /// </summary>
-    public IEnumerable<SourceLine> Lines
-    {
-        get
-        {
-            var number = 0;
-            var start = 0;
-            while (start < text.Length)
-            {
-                var end = text.IndexOf('\n', start);
-                var lineEnd = end < 0 ? text.Length : end;
-                var contentEnd = lineEnd > start && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-                yield return new SourceLine(++number, text, start, contentEnd - start);
-                start = lineEnd + 1;
-            }
-        }
-    }
+    public IEnumerable<SourceLine> Lines => bytes is null ? LinesOf(text!, firstNumber: 1) : LinesOfBytes();
 
-    /// <summary>Problems of the bytes themselves (encoding, line ends), reported on every snapshot read from the file.</summary>
+    /// <summary>Problems with the text itself (invalid UTF-8, CRLF line ends), found before parsing.</summary>
     public IReadOnlyList<ParseDiagnostic> Problems { get; }
 
     public static InputText FromBytes(string path, byte[] bytes) => FromBytes(path, bytes.AsSpan());
 
-    /// <summary>
-    /// Reads a file as strict UTF-8 without holding its bytes and its text at once (a 16 MB snapshot is
-    /// 32 MB of text); only a file with invalid bytes is read again, byte by byte, to report where.
-    /// </summary>
+    /// <summary>Reads a file; <see cref="IOException"/> and friends propagate to the caller, who names the file.</summary>
     public static InputText FromFile(string path)
     {
-        try
+        var bytes = File.ReadAllBytes(path);
+        if (!Utf8.IsValid(bytes))
+            return FromBytes(path, bytes);
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        var problems = new List<ParseDiagnostic>();
+        var crlf = bytes.AsSpan(start).IndexOf("\r\n"u8);
+        if (crlf >= 0)
         {
-            using var reader = new StreamReader(path, Strict, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-            var text = reader.ReadToEnd();
-            return FromString(path, text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
+            var before = bytes.AsSpan(start, crlf);
+            var lineStart = before.LastIndexOf((byte)'\n') + 1;
+            var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
+            problems.Add(CrlfWarning(path, before.Count((byte)'\n') + 1, column));
         }
-        catch (DecoderFallbackException)
-        {
-            return FromBytes(path, File.ReadAllBytes(path));
-        }
+        return new InputText(path, text: null, bytes, start, problems);
     }
 
     public static InputText FromBytes(string path, ReadOnlySpan<byte> bytes)
@@ -90,11 +86,50 @@ internal sealed class InputText
         if (crlf >= 0)
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, crlf - 1)) + 1;
-            var line = text.AsSpan(0, crlf).Count('\n') + 1;
-            var column = crlf - lineStart + 1;
-            problems.Add(new ParseDiagnostic(DiagnosticSeverity.Warning, new SourceSpan(path, line, column, column + 1), "CRLF line ends (Windows): read as LF; iptables-restore would reject them"));
+            problems.Add(CrlfWarning(path, text.AsSpan(0, crlf).Count('\n') + 1, crlf - lineStart + 1));
         }
-        return new InputText(path, text, problems);
+        return new InputText(path, text, bytes: null, bytesStart: 0, problems);
+    }
+
+    private static ParseDiagnostic CrlfWarning(string path, int line, int column) =>
+        new(DiagnosticSeverity.Warning, new SourceSpan(path, line, column, column + 1), "CRLF line ends (Windows): read as LF; iptables-restore would reject them");
+
+    private static IEnumerable<SourceLine> LinesOf(string text, int firstNumber)
+    {
+        var number = firstNumber - 1;
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            var lineEnd = end < 0 ? text.Length : end;
+            var contentEnd = lineEnd > start && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            yield return new SourceLine(++number, text, start, contentEnd - start);
+            start = lineEnd + 1;
+        }
+    }
+
+    /// <summary>Decodes the bytes in blocks that end at a line end, so no line or UTF-8 sequence is split.</summary>
+    private IEnumerable<SourceLine> LinesOfBytes()
+    {
+        var all = bytes!;
+        var number = 1;
+        var start = bytesStart;
+        while (start < all.Length)
+        {
+            var end = Math.Min(all.Length, start + BlockBytes);
+            if (end < all.Length)
+            {
+                var newline = all.AsSpan(end).IndexOf((byte)'\n');
+                end = newline < 0 ? all.Length : end + newline + 1;
+            }
+            var block = Encoding.UTF8.GetString(all, start, end - start);
+            foreach (var line in LinesOf(block, number))
+            {
+                yield return line;
+                number = line.Number + 1;
+            }
+            start = end;
+        }
     }
 
     private static string DecodeLineByLine(string path, ReadOnlySpan<byte> bytes, List<ParseDiagnostic> problems)

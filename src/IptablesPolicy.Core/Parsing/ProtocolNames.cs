@@ -85,7 +85,7 @@ internal static class ProtocolNames
     /// <summary>Reads a protocol as <c>-p</c> takes it: a name (any case) or a number from 0 to 255.</summary>
     public static bool TryParse(string text, out int number)
     {
-        if (text.Length > 0 && text.All(char.IsAsciiDigit))
+        if (text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
             return int.TryParse(text, out number) && number <= 255;
         return NumberByName.TryGetValue(text, out number);
     }

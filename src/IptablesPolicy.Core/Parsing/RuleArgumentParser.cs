@@ -35,6 +35,10 @@ internal sealed class RuleArgumentParser
     private Dictionary<(TargetKind, string), Target>? sharedTargets;
     private readonly List<string> scratchValues = new(2);
 
+    // Rulesets repeat addresses (a pod CIDR on every masquerade rule, a service IP in several chains); the
+    // spec is immutable, so each distinct text is parsed once per parser.
+    private readonly Dictionary<string, AddressSpec?> addresses = new(StringComparer.Ordinal);
+
     /// <summary>Parses the rule arguments from <paramref name="start"/>; problems are added to <paramref name="problems"/>.</summary>
     /// <param name="tokens">The line's arguments.</param>
     /// <param name="start">The index of the first argument after the chain name.</param>
@@ -164,7 +168,7 @@ internal sealed class RuleArgumentParser
             problems.Add(LineProblem.Error($"several addresses in '{v.Text}': iptables makes one rule per address; expected one address per rule", v));
             return current;
         }
-        var spec = AddressSpec.TryParse(v.Text);
+        var spec = ParseAddress(v.Text);
         if (spec is null)
         {
             problems.Add(LineProblem.Error($"'{Shorten(v.Text)}' is not an address: expected ADDRESS[/PREFIX] or ADDRESS/MASK", v));
@@ -341,6 +345,17 @@ internal sealed class RuleArgumentParser
         "mobility-header" or "ipv6-mh" => "mh",
         _ => protocol,
     };
+
+    private AddressSpec? ParseAddress(string text)
+    {
+        if (!addresses.TryGetValue(text, out var spec))
+        {
+            spec = AddressSpec.TryParse(text);
+            if (addresses.Count < 1 << 20)
+                addresses[text] = spec;
+        }
+        return spec;
+    }
 
     private void SkipValues()
     {

@@ -29,7 +29,7 @@ internal static class ServiceNames
     /// <summary>Reads a port as iptables takes it: a number from 0 to 65535 or a service name.</summary>
     public static bool TryParsePort(string text, out int port)
     {
-        if (text.Length > 0 && text.All(char.IsAsciiDigit))
+        if (text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
             return int.TryParse(text, out port) && port <= 65535;
         return PortByName.TryGetValue(text, out port);
     }
