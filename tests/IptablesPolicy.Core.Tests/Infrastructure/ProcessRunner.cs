@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace IptablesPolicy.Core.Tests.Infrastructure;
+
+/// <summary>The outcome of a finished process.</summary>
+internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    public override string ToString() => $"exit {ExitCode}; stderr: {StandardError.Trim()}";
+}
+
+/// <summary>Runs an external program with arguments (no shell), optional standard input, and a timeout.</summary>
+internal static class ProcessRunner
+{
+    public static ProcessResult Run(string program, IEnumerable<string> arguments, string? standardInput = null, int timeoutSeconds = 120)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardInput = standardInput is not null,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
+        if (!process.WaitForExit(TimeSpan.FromSeconds(timeoutSeconds)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish in {timeoutSeconds} s");
+        }
+        return new ProcessResult(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>The full path of <paramref name="program"/> on PATH (and the sbin directories root has), or null.</summary>
+    public static string? Find(string program)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var directories = path.Split(':', StringSplitOptions.RemoveEmptyEntries).Concat(["/usr/sbin", "/sbin", "/usr/local/sbin"]);
+        return directories.Select(d => Path.Combine(d, program)).FirstOrDefault(File.Exists);
+    }
+}
