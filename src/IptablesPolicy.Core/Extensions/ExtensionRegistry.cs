@@ -14,7 +14,16 @@ internal static class ExtensionRegistry
         .Where(t => t.IsSubclassOf(typeof(ExtensionDefinition)) && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null)
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (ExtensionDefinition)Activator.CreateInstance(t)!)
+        .Select(Prepared)
         .ToArray();
+
+    // Definitions build their option tables lazily; building them here, once, keeps parser threads that
+    // read rules in parallel from each building (and comparing) their own copies.
+    private static ExtensionDefinition Prepared(ExtensionDefinition definition)
+    {
+        definition.FindOption(string.Empty);
+        return definition;
+    }
 
     // The choice for every (kind, name, family) is made once: the parser asks for each -m and -j of every rule.
     private static readonly Dictionary<(ExtensionKind, string, IpFamily), ExtensionDefinition> Chosen = Choose();

@@ -71,9 +71,19 @@ internal static class ArgumentTokenizer
                     i++;
                 }
             }
-            tokens.Add(new Token(buffer.ToString(), tokenStart - offset + 1, i - offset + 1, quoted));
+            tokens.Add(new Token(Text(buffer, pool), tokenStart - offset + 1, i - offset + 1, quoted));
         }
         return true;
+    }
+
+    /// <summary>A quoted token's text, shared through the pool when short: kube-proxy repeats each comment on several rules.</summary>
+    private static string Text(StringBuilder buffer, StringPool? pool)
+    {
+        if (pool is null || buffer.Length > StringPool.MaxPooledLength)
+            return buffer.ToString();
+        Span<char> text = stackalloc char[buffer.Length];
+        buffer.CopyTo(0, text, buffer.Length);
+        return pool.Get(text);
     }
 
     private static bool IsSpecial(char c, QuotingStyle style) =>

@@ -15,6 +15,13 @@ internal sealed class SaveFormatParser
     private bool committed = true;
     private SourceLine tableLine;
 
+    // Rule lines are read in chunks, by as many workers as there are cores, then added in line order.
+    private const int ChunkLines = 16384;
+    private const int MinLinesPerWorker = 2048;
+    private ParsedRuleLine[] pending = [];
+    private int pendingCount;
+    private RuleLineWorker[]? workers;
+
     private SaveFormatParser(SnapshotBuilder builder, SnapshotFormat format)
     {
         this.builder = builder;
@@ -75,7 +82,8 @@ internal sealed class SaveFormatParser
                 ReadCountedRule(line, start);
                 break;
             case '-':
-                ReadCommand(line, start, counters: null);
+                if (!TryDefer(line, start, counters: null))
+                    ReadCommand(line, start, counters: null);
                 break;
             default:
                 if (text[start..].TrimEnd().SequenceEqual("COMMIT"))
@@ -169,7 +177,8 @@ internal sealed class SaveFormatParser
             builder.Error(line, "expected -A CHAIN after the rule counters", next + 1);
             return;
         }
-        ReadCommand(line, next, counters);
+        if (!TryDefer(line, next, counters))
+            ReadCommand(line, next, counters);
     }
 
     private void ReadCommand(SourceLine line, int start, Counters? counters)
@@ -253,8 +262,54 @@ internal sealed class SaveFormatParser
         return null;
     }
 
+    /// <summary>
+    /// Queues an <c>-A</c>/<c>-I</c> line for the workers. Only once the family is known: until then each rule
+    /// may decide it, so rules are read one by one in order.
+    /// </summary>
+    private bool TryDefer(SourceLine line, int start, Counters? counters)
+    {
+        if (builder.Snapshot.Family == IpFamily.Unknown || !IsRuleCommand(line.Span[start..]))
+            return false;
+        if (RequireTable(line, start) is { } current)
+        {
+            if (pendingCount == pending.Length)
+                Array.Resize(ref pending, Math.Clamp(pending.Length * 2, 64, ChunkLines));
+            pending[pendingCount++] = new ParsedRuleLine { Line = line, Table = current, Start = start, Counters = counters };
+            if (pendingCount == ChunkLines)
+                Flush();
+        }
+        return true;
+    }
+
+    private static bool IsRuleCommand(ReadOnlySpan<char> text) =>
+        text.StartsWith("-A ") || text.StartsWith("-I ") || text.StartsWith("--append ") || text.StartsWith("--insert ");
+
+    private void Flush()
+    {
+        if (pendingCount == 0)
+            return;
+        var family = builder.Snapshot.Family;
+        var count = pendingCount;
+        var parallelism = Math.Clamp(count / MinLinesPerWorker, 1, Environment.ProcessorCount);
+        workers ??= new RuleLineWorker[Environment.ProcessorCount];
+        // Workers only read the snapshot (which chains exist); nothing changes it until they are done.
+        Parallel.For(0, parallelism, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, w =>
+        {
+            var worker = workers[w] ??= new RuleLineWorker();
+            for (var i = w * count / parallelism; i < (w + 1) * count / parallelism; i++)
+                worker.Read(ref pending[i], family);
+        });
+        for (var i = 0; i < count; i++)
+        {
+            builder.AddParsedRule(in pending[i], requireDeclaredChain: format == SnapshotFormat.Save);
+            pending[i] = default;
+        }
+        pendingCount = 0;
+    }
+
     private void Finish(SourceLine last)
     {
+        Flush();
         if (format == SnapshotFormat.Save && table is not null && !committed)
         {
             builder.Error(

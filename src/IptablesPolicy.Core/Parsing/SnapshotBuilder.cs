@@ -91,6 +91,31 @@ internal sealed class SnapshotBuilder
     }
 
     /// <summary>
+    /// Adds a rule a <see cref="RuleLineWorker"/> read, with its problems. With
+    /// <paramref name="requireDeclaredChain"/>, a rule whose chain was not declared before its line is an error.
+    /// </summary>
+    public void AddParsedRule(in ParsedRuleLine item, bool requireDeclaredChain)
+    {
+        if (item.Problems is { } found)
+        {
+            foreach (var problem in found)
+                Snapshot.Report(new ParseDiagnostic(problem.Severity, new SourceSpan(Path, item.Line.Number, problem.StartColumn, problem.EndColumn), problem.Message));
+        }
+        if (!item.HasRule || item.Chain is not { } name)
+            return;
+        var chain = item.Table.FindChain(name.Text);
+        // A chain made by an earlier rule (no declaration) was reported then; one declared after this line was not declared yet.
+        if (requireDeclaredChain && (chain is null || chain.Span is { } declared && declared.Line > item.Line.Number))
+            Error(item.Line, $"chain {name.Text} is not declared in table {item.Table.Name}: expected :{name.Text} - [0:0] before its rules", name.StartColumn, name.EndColumn);
+        chain ??= item.Table.GetOrAddChain(name.Text, span: null);
+        var rule = new Rule(chain, new SourceSpan(Path, item.Line.Number, item.RuleStartColumn, item.Line.EndColumn), item.Spec);
+        if (item.Position is int p)
+            chain.Insert(p - 1, rule);
+        else
+            chain.Add(rule);
+    }
+
+    /// <summary>
     /// Splits a line into arguments; on an unterminated quote reports it and returns null. The list is
     /// reused by the next call, so a line's tokens are used before the next line is read.
     /// </summary>

@@ -8,7 +8,7 @@ namespace IptablesPolicy.Core.Parsing;
 internal sealed class StringPool
 {
     // Long tokens (comments, addresses) rarely repeat; pooling them would only grow the table.
-    private const int MaxPooledLength = 64;
+    public const int MaxPooledLength = 64;
 
     private readonly HashSet<string> strings = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
