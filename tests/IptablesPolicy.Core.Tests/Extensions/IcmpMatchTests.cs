@@ -44,6 +44,15 @@ public sealed class IcmpMatchTests
         match.TypeName.ShouldBe("neighbour-solicitation");
     }
 
+    [Test]
+    public void Icmp6_type_255_is_a_type_not_any()
+    {
+        var match = RuleParsing.Parse("-p ipv6-icmp --icmpv6-type 255", IpFamily.IPv6).Match<IcmpMatch>().ShouldNotBeNull();
+        match.Text.ShouldBe("255");
+        match.Type.ShouldBe(255);
+        match.TypeName.ShouldBeNull();
+    }
+
     [TestCase("-p icmp -m icmp", "needs --icmp-type")]
     [TestCase("-m icmp --icmp-type 8", "-p icmp")]
     [TestCase("-p icmp -m icmp --icmp-type echo", "ambiguous")]

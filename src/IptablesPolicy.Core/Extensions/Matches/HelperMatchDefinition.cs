@@ -4,7 +4,8 @@ namespace IptablesPolicy.Core.Extensions.Matches;
 
 /// <summary>
 /// <c>-m helper --helper NAME</c> (libxt_helper.c): the conntrack helper of the connection (<c>ftp</c>,
-/// <c>sip</c>), required, quoted by iptables-save when it needs it; at most 29 characters.
+/// <c>sip</c>), required, quoted by iptables-save when it needs it. iptables keeps at most 29 characters
+/// of it (the kernel structure holds 30 with the NUL) and drops the rest without a word; so does this.
 /// </summary>
 internal sealed class HelperMatchDefinition : ExtensionDefinition
 {
@@ -18,13 +19,10 @@ internal sealed class HelperMatchDefinition : ExtensionDefinition
         {
             CanNegate = true,
             IsQuoted = true,
-            Normalize = (values, context) =>
+            Normalize = (values, _) =>
             {
-                // struct xt_helper_info has char name[30], NUL included.
-                if (values[0].Length <= 29)
-                    return values;
-                context.Fail($"--helper name '{values[0]}' is longer than 29 characters");
-                return null;
+                // xtopt_parse_string truncates to struct xt_helper_info's char name[30], NUL included.
+                return values[0].Length <= 29 ? values : [values[0][..29]];
             },
         },
     ];

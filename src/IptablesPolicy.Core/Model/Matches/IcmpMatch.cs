@@ -21,10 +21,10 @@ public sealed class IcmpMatch : Match
     public string Text => TypeOption?.Value ?? string.Empty;
 
     /// <summary>The message type (8 for echo-request), or null for <c>any</c>.</summary>
-    public int? Type => Parts() is var (type, _) && type != AnyType ? type : null;
+    public int? Type => Text == "any" ? null : Parts()?.Type;
 
     /// <summary>The message code when the rule tests one (1 in <c>3/1</c>), else null: every code matches.</summary>
-    public int? Code => Parts() is (_, int code) ? code : null;
+    public int? Code => Parts()?.Code;
 
     /// <summary>
     /// The symbolic name iptables lists for the type and code (<c>echo-request</c>, <c>host-unreachable</c>,
