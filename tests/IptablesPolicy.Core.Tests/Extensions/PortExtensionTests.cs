@@ -23,6 +23,10 @@ public sealed class PortExtensionTests
         RuleParsing.Render("-p sctp -m sctp --chunk-types ANY sack,data:Eb,init").ShouldBe("-p sctp -m sctp --chunk-types any DATA:bE,INIT,SACK");
 
     [Test]
+    public void Sctp_flags_of_chunks_numbered_above_14_are_dropped_as_iptables_save_drops_them() =>
+        RuleParsing.Render("-p sctp -m sctp --chunk-types only I_DATA:E,ABORT:t").ShouldBe("-p sctp -m sctp --chunk-types only ABORT:t,I_DATA");
+
+    [Test]
     public void Connlimit_negation_swaps_upto_and_above() =>
         RuleParsing.Render("-m connlimit ! --connlimit-upto 5 --connlimit-daddr", IpFamily.IPv6).ShouldBe("-m connlimit --connlimit-above 5 --connlimit-mask 128 --connlimit-daddr");
 

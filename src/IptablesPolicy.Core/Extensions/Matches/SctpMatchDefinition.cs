@@ -60,7 +60,11 @@ internal sealed class SctpMatchDefinition : ExtensionDefinition
             var flags = colon < 0 ? null : Flags(Chunks[index], part[(colon + 1)..], context);
             if (colon >= 0 && flags is null)
                 return null;
-            chosen[Chunks[index].Type] = Chunks[index].Name + (flags is { Length: > 0 } ? ":" + flags : string.Empty);
+            // libxt_sctp records flags under the chunk's place in its name table, not its type; the two agree
+            // only for the chunks numbered 0 to 14, so flags of the others never reach the save output (nor
+            // match anything in the kernel).
+            var savedFlags = index == Chunks[index].Type ? flags : null;
+            chosen[Chunks[index].Type] = Chunks[index].Name + (savedFlags is { Length: > 0 } ? ":" + savedFlags : string.Empty);
         }
         if (chosen.Count == 0)
             return [matchType, "NONE"];
