@@ -31,11 +31,3 @@ internal sealed class MarkMatchDefinition : MarkMatchDefinitionBase
 
     public override Match CreateMatch(IReadOnlyList<ExtensionOption> options) => new MarkMatch(options);
 }
-
-/// <summary><c>-m connmark --mark VALUE[/MASK]</c>: the mark of the packet's connection (ctmark).</summary>
-internal sealed class ConnmarkMatchDefinition : MarkMatchDefinitionBase
-{
-    public override string Name => "connmark";
-
-    public override Match CreateMatch(IReadOnlyList<ExtensionOption> options) => new ConnmarkMatch(options);
-}
