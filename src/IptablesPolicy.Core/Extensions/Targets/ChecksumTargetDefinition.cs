@@ -12,6 +12,9 @@ internal sealed class ChecksumTargetDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options { get; } = [OptionSpec.Flag("--checksum-fill")];
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.Require(options, context, Name, "--checksum-fill");
+        TargetChecks.RequireTable(context, Name, "mangle");
+    }
 }

@@ -29,8 +29,12 @@ internal sealed class ClassifyTargetDefinition : ExtensionDefinition
         },
     ];
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.Require(options, context, Name, "--set-class");
+        if (TargetChecks.RequireTable(context, Name, "mangle"))
+            TargetChecks.RequireHook(context, Name, "FORWARD", "OUTPUT", "POSTROUTING");
+    }
 
     private static bool TryHex(string text, out uint value)
     {

@@ -33,6 +33,7 @@ internal sealed class CtTargetDefinition : ExtensionDefinition
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
     {
+        TargetChecks.RequireTable(context, Name, "raw");
         // The three zone options fill one field; the directions given decide the printed name.
         var zones = options.FindAll(o => o.Name.StartsWith("--zone", StringComparison.Ordinal));
         if (zones.Count == 0)

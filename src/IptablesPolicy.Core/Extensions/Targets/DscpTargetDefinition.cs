@@ -25,6 +25,7 @@ internal sealed class DscpTargetDefinition : ExtensionDefinition
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
     {
+        TargetChecks.RequireTable(context, Name, "mangle");
         if (TargetChecks.ExactlyOne(options, context, Name, "--set-dscp", "--set-dscp-class"))
             options[0] = new ExtensionOption("--set-dscp", options[0].Values);
     }

@@ -25,6 +25,7 @@ internal sealed class EcnTargetDefinition : ExtensionDefinition
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
     {
+        TargetChecks.RequireTable(context, Name, "mangle");
         if (options.Count == 0)
         {
             context.Fail("target ECN needs an operation: --ecn-tcp-remove, --ecn-tcp-ece, --ecn-tcp-cwr or --ecn-ip-ect");
@@ -37,7 +38,15 @@ internal sealed class EcnTargetDefinition : ExtensionDefinition
         var cwr = TargetChecks.Find(options, "--ecn-tcp-cwr");
         if (ece is not null || cwr is not null || TargetChecks.Has(options, "--ecn-tcp-remove"))
             TargetChecks.RequireProtocol(context, Name, "tcp");
-        if (ece?.Value == "0" && cwr?.Value == "0" && options.Count == 2)
+        // The kernel keeps only the bits to set: "remove" is ECE 0 and CWR 0, and is printed so only alone.
+        var remove = TargetChecks.Find(options, "--ecn-tcp-remove");
+        if (remove is not null && options.Count > 1)
+        {
+            options.Remove(remove);
+            options.Insert(0, new ExtensionOption("--ecn-tcp-cwr", ["0"]));
+            options.Insert(0, new ExtensionOption("--ecn-tcp-ece", ["0"]));
+        }
+        else if (ece?.Value == "0" && cwr?.Value == "0" && options.Count == 2)
         {
             options.Clear();
             options.Add(new ExtensionOption("--ecn-tcp-remove", []));

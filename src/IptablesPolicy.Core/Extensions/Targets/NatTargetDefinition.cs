@@ -25,7 +25,7 @@ internal abstract class NatTargetDefinition : ExtensionDefinition
     {
         var options = new List<OptionSpec>
         {
-            new(RangeOption)
+            new(RangeOption, "--to")
             {
                 Normalize = (values, context) =>
                     NatRangeParser.ParseTo(values[0], Family, context) is { } range ? [range.Format()] : null,
@@ -38,8 +38,15 @@ internal abstract class NatTargetDefinition : ExtensionDefinition
         return options;
     }
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    /// <summary>The built-in chains (hooks) the kernel accepts the target in.</summary>
+    protected abstract string[] Hooks { get; }
+
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.Require(options, context, Name, RangeOption);
+        if (TargetChecks.RequireTable(context, Name, "nat"))
+            TargetChecks.RequireHook(context, Name, Hooks);
+    }
 
     public override Target CreateTarget(IReadOnlyList<ExtensionOption> options) => new NatTarget(Name, RangeOption, options);
 }
@@ -53,6 +60,8 @@ internal sealed class DnatIPv4TargetDefinition : NatTargetDefinition
 
     protected override string RangeOption => "--to-destination";
 
+    protected override string[] Hooks => ["PREROUTING", "OUTPUT"];
+
     protected override bool HasRandomFully => false;
 }
 
@@ -64,6 +73,8 @@ internal sealed class DnatIPv6TargetDefinition : NatTargetDefinition
     public override IpFamily Family => IpFamily.IPv6;
 
     protected override string RangeOption => "--to-destination";
+
+    protected override string[] Hooks => ["PREROUTING", "OUTPUT"];
 
     protected override bool HasRandomFully => false;
 }
@@ -77,6 +88,8 @@ internal sealed class SnatIPv4TargetDefinition : NatTargetDefinition
 
     protected override string RangeOption => "--to-source";
 
+    protected override string[] Hooks => ["POSTROUTING", "INPUT"];
+
     protected override bool HasRandomFully => true;
 }
 
@@ -88,6 +101,8 @@ internal sealed class SnatIPv6TargetDefinition : NatTargetDefinition
     public override IpFamily Family => IpFamily.IPv6;
 
     protected override string RangeOption => "--to-source";
+
+    protected override string[] Hooks => ["POSTROUTING", "INPUT"];
 
     protected override bool HasRandomFully => true;
 }

@@ -15,6 +15,9 @@ internal sealed class NetmapTargetDefinition : ExtensionDefinition
         new OptionSpec("--to") { Normalize = PrefixValues.Network("--to network") },
     ];
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.Require(options, context, Name, "--to");
+        TargetChecks.RequireTable(context, Name, "nat");
+    }
 }

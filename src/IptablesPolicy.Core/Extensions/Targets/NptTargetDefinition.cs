@@ -19,8 +19,11 @@ internal abstract class NptTargetDefinition : ExtensionDefinition
         new OptionSpec("--dst-pfx") { Normalize = Prefix("--dst-pfx") },
     ];
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.Require(options, context, Name, "--src-pfx", "--dst-pfx");
+        TargetChecks.RequireTable(context, Name, "mangle");
+    }
 
     // A bare address is a /128; the kernel (ip6t_npt_checkentry) refuses prefixes longer than 64 bits.
     private static Func<IReadOnlyList<string>, ExtensionContext, IReadOnlyList<string>?> Prefix(string option)

@@ -15,6 +15,15 @@ internal abstract class PortMapTargetDefinition : ExtensionDefinition
     /// <summary>False for REDIRECT, whose check (DNAT_fcheck) refuses a shifted port map.</summary>
     protected abstract bool AllowsPortOffset { get; }
 
+    /// <summary>The built-in chains (hooks) the kernel accepts the target in.</summary>
+    protected abstract string[] Hooks { get; }
+
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
+        if (TargetChecks.RequireTable(context, Name, "nat"))
+            TargetChecks.RequireHook(context, Name, Hooks);
+    }
+
     protected OptionSpec ToPorts => new("--to-ports")
     {
         Normalize = (values, context) =>
@@ -38,6 +47,8 @@ internal sealed class MasqueradeTargetDefinition : PortMapTargetDefinition
 
     protected override bool AllowsPortOffset => true;
 
+    protected override string[] Hooks => ["POSTROUTING"];
+
     public override IReadOnlyList<OptionSpec> Options => field ??=
     [
         ToPorts,
@@ -54,6 +65,8 @@ internal sealed class RedirectTargetDefinition : PortMapTargetDefinition
     public override string Name => "REDIRECT";
 
     protected override bool AllowsPortOffset => false;
+
+    protected override string[] Hooks => ["PREROUTING", "OUTPUT"];
 
     public override IReadOnlyList<OptionSpec> Options => field ??=
     [

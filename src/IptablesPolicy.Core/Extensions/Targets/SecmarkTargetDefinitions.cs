@@ -15,8 +15,11 @@ internal sealed class SecmarkTargetDefinition : ExtensionDefinition
         new OptionSpec("--selctx") { Normalize = TargetValues.Text("--selctx", 1, 255) },
     ];
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.Require(options, context, Name, "--selctx");
+        TargetChecks.RequireTable(context, Name, "mangle", "security");
+    }
 }
 
 /// <summary><c>-j CONNSECMARK --save|--restore</c> (libxt_CONNSECMARK.c): exactly one of the two.</summary>
@@ -32,6 +35,9 @@ internal sealed class ConnsecmarkTargetDefinition : ExtensionDefinition
         OptionSpec.Flag("--restore"),
     ];
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.ExactlyOne(options, context, Name, "--save", "--restore");
+        TargetChecks.RequireTable(context, Name, "mangle", "security");
+    }
 }

@@ -1,3 +1,4 @@
+using IptablesPolicy.Core.Extensions.Values;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Extensions.Targets;
@@ -10,6 +11,9 @@ internal sealed class NotrackTargetDefinition : ExtensionDefinition
     public override ExtensionKind Kind => ExtensionKind.Target;
 
     public override IReadOnlyList<OptionSpec> Options { get; } = [];
+
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+        TargetChecks.RequireTable(context, Name, "raw");
 }
 
 /// <summary><c>-j TRACE</c> (libxt_TRACE.c): marks the packet for rule tracing; no options.</summary>
@@ -20,4 +24,7 @@ internal sealed class TraceTargetDefinition : ExtensionDefinition
     public override ExtensionKind Kind => ExtensionKind.Target;
 
     public override IReadOnlyList<OptionSpec> Options { get; } = [];
+
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+        TargetChecks.RequireTable(context, Name, "raw");
 }

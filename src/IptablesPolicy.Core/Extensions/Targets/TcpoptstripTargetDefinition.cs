@@ -24,8 +24,11 @@ internal sealed class TcpoptstripTargetDefinition : ExtensionDefinition
         new OptionSpec("--strip-options") { Normalize = NormalizeList },
     ];
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.RequireProtocol(context, Name, "tcp");
+        TargetChecks.RequireTable(context, Name, "mangle");
+    }
 
     private static IReadOnlyList<string>? NormalizeList(IReadOnlyList<string> values, ExtensionContext context)
     {

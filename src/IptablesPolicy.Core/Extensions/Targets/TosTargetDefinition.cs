@@ -30,6 +30,7 @@ internal sealed class TosTargetDefinition : ExtensionDefinition
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
     {
+        TargetChecks.RequireTable(context, Name, "mangle");
         if (!TargetChecks.ExactlyOne(options, context, Name, "--set-tos", "--and-tos", "--or-tos", "--xor-tos"))
             return;
         options[0] = new ExtensionOption("--set-tos", options[0].Values);

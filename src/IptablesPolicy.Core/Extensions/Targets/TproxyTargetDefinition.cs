@@ -26,6 +26,8 @@ internal sealed class TproxyTargetDefinition : ExtensionDefinition
         if (!TargetChecks.Require(options, context, Name, "--on-port"))
             return;
         TargetChecks.RequireProtocol(context, Name, "tcp", "udp");
+        if (TargetChecks.RequireTable(context, Name, "mangle"))
+            TargetChecks.RequireHook(context, Name, "PREROUTING");
         if (!TargetChecks.Has(options, "--on-ip"))
             options.Insert(1, new ExtensionOption("--on-ip", [context.Family == IpFamily.IPv6 ? "::" : "0.0.0.0"]));
         if (!TargetChecks.Has(options, "--tproxy-mark"))

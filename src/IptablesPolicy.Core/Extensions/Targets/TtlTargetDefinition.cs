@@ -20,8 +20,11 @@ internal abstract class HopLimitTargetDefinition : ExtensionDefinition
         new OptionSpec($"--{Stem}-inc") { Normalize = TargetValues.Decimal(1, 255, $"{Stem.ToUpperInvariant()} increment") },
     ];
 
-    protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>
+    protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
+    {
         TargetChecks.ExactlyOne(options, context, Name, $"--{Stem}-set", $"--{Stem}-dec", $"--{Stem}-inc");
+        TargetChecks.RequireTable(context, Name, "mangle");
+    }
 }
 
 /// <summary><c>-j TTL</c>: changes the IPv4 time to live.</summary>

@@ -70,4 +70,31 @@ internal static class TargetChecks
         context.Fail($"target {target} needs -p {string.Join(" or -p ", protocols)} (the kernel refuses it otherwise)");
         return false;
     }
+
+    /// <summary>
+    /// Requires the rule's table to be one of <paramref name="tables"/>, as the target's kernel module does
+    /// (<c>.table</c>); a rule whose table is not known passes.
+    /// </summary>
+    public static bool RequireTable(ExtensionContext context, string target, params string[] tables)
+    {
+        if (context.Table is not { } table || tables.Contains(table))
+            return true;
+        context.Fail($"target {target} is only valid in the {string.Join(" or ", tables)} table, not {table} (the kernel refuses it)");
+        return false;
+    }
+
+    /// <summary>
+    /// Requires a rule in a built-in chain to be in one of <paramref name="chains"/>, the hooks the target's
+    /// kernel module accepts (<c>.hooks</c>); a user-defined chain can be reached from any hook and passes.
+    /// </summary>
+    public static bool RequireHook(ExtensionContext context, string target, params string[] chains)
+    {
+        var builtIn = context.Table is { } table
+            ? BuiltInChains.IsBuiltIn(table, context.Chain)
+            : context.Chain is "PREROUTING" or "INPUT" or "FORWARD" or "OUTPUT" or "POSTROUTING";
+        if (!builtIn || chains.Contains(context.Chain))
+            return true;
+        context.Fail($"target {target} is only valid in {string.Join(", ", chains)} (or a chain they jump to), not {context.Chain} (the kernel refuses it)");
+        return false;
+    }
 }
