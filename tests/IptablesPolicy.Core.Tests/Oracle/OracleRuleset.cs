@@ -21,8 +21,10 @@ public sealed class OracleRuleset
     public override string ToString() => Name;
 
     /// <summary>
-    /// netfilter's iptables-save dumps (shell testcases), the bundled examples, and generated kube-proxy
-    /// rulesets with and without counters.
+    /// netfilter's iptables-save dumps (shell testcases), the bundled examples, rules written by hand the
+    /// way people write them (implicit matches, names for numbers, aliases: <c>Oracle/Inputs</c>; what the
+    /// kernel prints back is the canonical form our parser must produce), and generated kube-proxy rulesets
+    /// with and without counters.
     /// </summary>
     public static IEnumerable<OracleRuleset> All()
     {
@@ -36,6 +38,8 @@ public sealed class OracleRuleset
         }
         foreach (var path in Directory.GetFiles(Path.Combine(RepositoryPaths.Examples, "rulesets")).Order(StringComparer.Ordinal))
             yield return FromFile("examples/" + Path.GetFileName(path), path);
+        foreach (var path in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Oracle", "Inputs")).Order(StringComparer.Ordinal))
+            yield return FromFile("hand-written/" + Path.GetFileName(path), path);
         yield return Generated("generated/kube-proxy-300", new KubeProxyRulesetOptions { Services = 300, NodePortPercent = 30, WithoutEndpointsPercent = 10 });
         yield return Generated("generated/kube-proxy-300-counters", new KubeProxyRulesetOptions { Services = 300, Counters = true, Seed = 7 });
         yield return Generated("generated/kube-proxy-2000-udp-5-endpoints", new KubeProxyRulesetOptions { Services = 2000, EndpointsPerService = 5, UdpPercent = 30, Seed = 3 });

@@ -29,7 +29,6 @@ public sealed class RoundTripOracleTests
             Prerequisites.RequireCorpus();
         var text = ruleset.Text();
         var snapshot = SnapshotReader.ReadText(text, ruleset.Name).ShouldHaveSingleItem();
-        snapshot.Diagnostics.ShouldBeEmpty();
         var command = snapshot.Family == IpFamily.IPv6 ? "ip6tables" : "iptables";
         var restore = $"{command}-{backend}-restore";
         var save = $"{command}-{backend}-save";
@@ -51,25 +50,28 @@ public sealed class RoundTripOracleTests
         var ours = SaveTextLayout.Read(rendered.ToString(), counters);
         var kernel = SaveTextLayout.Read(kernelText, counters);
         kernel.DropEmptyTablesOtherThan(ours.TableNames);
-        AssertSameLines(ours.Lines(), kernel.Lines(), $"{ruleset.Name} through {restore} and {save}");
+        AssertSameLines(ours.Lines(), kernel.Lines(), $"{ruleset.Name} through {restore} and {save}", snapshot.Diagnostics);
+        snapshot.Diagnostics.ShouldBeEmpty();
     }
 
-    /// <summary>Fails with the first differing line and its neighbours, which is what one needs to see.</summary>
-    private static void AssertSameLines(IReadOnlyList<string> ours, IReadOnlyList<string> kernel, string what)
+    /// <summary>Fails with the differing lines (ours against the kernel's), and the parse diagnostics that may explain them.</summary>
+    private static void AssertSameLines(IReadOnlyList<string> ours, IReadOnlyList<string> kernel, string what, IReadOnlyList<ParseDiagnostic> diagnostics)
     {
         var differing = Enumerable.Range(0, Math.Max(ours.Count, kernel.Count))
             .Where(i => i >= ours.Count || i >= kernel.Count || ours[i] != kernel[i])
             .ToList();
         if (differing.Count == 0)
             return;
-        var first = differing[0];
-        var message = new StringBuilder($"{what}: {differing.Count} line(s) differ (ours {ours.Count} lines, kernel {kernel.Count}); first at line {first + 1} of the canonical layout:\n");
-        for (var i = Math.Max(0, first - 2); i <= Math.Min(Math.Max(ours.Count, kernel.Count) - 1, first + 4); i++)
+        var message = new StringBuilder($"{what}: {differing.Count} line(s) differ (ours {ours.Count} lines, kernel {kernel.Count}):\n");
+        foreach (var i in differing.Take(30))
         {
-            var a = i < ours.Count ? ours[i] : "<none>";
-            var b = i < kernel.Count ? kernel[i] : "<none>";
-            message.Append(a == b ? $"   = {a}\n" : $"   ours:   {a}\n   kernel: {b}\n");
+            message.Append($"  line {i + 1} ours:   {(i < ours.Count ? ours[i] : "<none>")}\n");
+            message.Append($"  line {i + 1} kernel: {(i < kernel.Count ? kernel[i] : "<none>")}\n");
         }
+        if (differing.Count > 30)
+            message.Append($"  ... and {differing.Count - 30} more\n");
+        foreach (var diagnostic in diagnostics)
+            message.Append($"  diagnostic: {diagnostic}\n");
         Assert.Fail(message.ToString());
     }
 }
