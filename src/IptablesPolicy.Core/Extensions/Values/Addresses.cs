@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Extensions.Values;
+
+/// <summary>Numeric addresses as extensions take them (<c>xtables_numeric_to_ipaddr</c>, <c>xtopt_parse_hostmask</c>), in the rule's family.</summary>
+internal static class Addresses
+{
+    /// <summary>A numeric address of the rule's family (either family when the rule's is not known yet).</summary>
+    public static IPAddress? Parse(string text, string option, ExtensionContext context)
+    {
+        if (IPAddress.TryParse(text, out var address) && !text.Contains('%')
+            && (address.AddressFamily != AddressFamily.InterNetwork || text.Count(c => c == '.') == 3)
+            && FitsFamily(address, context.Family))
+            return address;
+        context.Fail($"invalid address '{text}' for {option}: expected a numeric {Describe(context.Family)} address");
+        return null;
+    }
+
+    /// <summary>
+    /// <c>ADDRESS[/PREFIX|/MASK]</c> as <c>XTTYPE_HOSTMASK</c> reads it (the host bits are kept), rendered as
+    /// the ipvs and similar extensions print it: no suffix for a full mask, <c>/N</c> for a prefix, else the dotted mask.
+    /// </summary>
+    public static string? ParseHostMask(string text, string option, ExtensionContext context)
+    {
+        var slash = text.IndexOf('/');
+        var address = Parse(slash < 0 ? text : text[..slash], option, context);
+        if (address is null)
+            return null;
+        var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        if (slash < 0)
+            return address.ToString();
+        var maskText = text[(slash + 1)..];
+        int? prefix = null;
+        if (maskText.Length > 0 && maskText.All(char.IsAsciiDigit) && int.TryParse(maskText, out var length) && length <= bits)
+            prefix = length;
+        else if (IPAddress.TryParse(maskText, out var mask) && mask.AddressFamily == address.AddressFamily && !maskText.Contains('%'))
+            prefix = PrefixOf(mask);
+        else
+        {
+            context.Fail($"invalid mask in '{text}' for {option}: expected /PREFIX (0 to {bits}) or /MASK");
+            return null;
+        }
+        if (prefix is null)
+            return $"{address}/{maskText}";
+        return prefix == bits ? address.ToString() : $"{address}/{prefix}";
+    }
+
+    /// <summary>The prefix length of a contiguous mask, or null for a mask with holes.</summary>
+    public static int? PrefixOf(IPAddress mask)
+    {
+        var length = 0;
+        var seenZero = false;
+        foreach (var b in mask.GetAddressBytes())
+        {
+            for (var bit = 7; bit >= 0; bit--)
+            {
+                var set = ((b >> bit) & 1) == 1;
+                if (set && seenZero)
+                    return null;
+                if (set)
+                    length++;
+                else
+                    seenZero = true;
+            }
+        }
+        return length;
+    }
+
+    /// <summary>The family an address belongs to.</summary>
+    public static IpFamily FamilyOf(IPAddress address) =>
+        address.AddressFamily == AddressFamily.InterNetwork ? IpFamily.IPv4 : IpFamily.IPv6;
+
+    private static bool FitsFamily(IPAddress address, IpFamily family) =>
+        family == IpFamily.Unknown || FamilyOf(address) == family;
+
+    private static string Describe(IpFamily family) => family switch
+    {
+        IpFamily.IPv4 => "IPv4",
+        IpFamily.IPv6 => "IPv6",
+        _ => "IPv4 or IPv6",
+    };
+}
