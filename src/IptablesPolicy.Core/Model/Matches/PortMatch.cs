@@ -1,8 +1,9 @@
 namespace IptablesPolicy.Core.Model.Matches;
 
 /// <summary>
-/// <c>-m tcp</c> or <c>-m udp</c>: the source and destination port ranges a packet must have
-/// (and, for tcp, its flags). A range the rule does not restrict is null.
+/// <c>-m tcp</c>, <c>-m udp</c>, <c>-m sctp</c> or <c>-m dccp</c> (see <see cref="Match.Name"/>): the source
+/// and destination port ranges a packet must have (and, for tcp, its flags). A range the rule does not
+/// restrict is null.
 /// </summary>
 public sealed class PortMatch : Match
 {
