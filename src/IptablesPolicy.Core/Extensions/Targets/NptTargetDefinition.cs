@@ -40,15 +40,3 @@ internal abstract class NptTargetDefinition : ExtensionDefinition
         };
     }
 }
-
-/// <summary><c>-j SNPT</c>: source prefix translation.</summary>
-internal sealed class SnptTargetDefinition : NptTargetDefinition
-{
-    public override string Name => "SNPT";
-}
-
-/// <summary><c>-j DNPT</c>: destination prefix translation.</summary>
-internal sealed class DnptTargetDefinition : NptTargetDefinition
-{
-    public override string Name => "DNPT";
-}
