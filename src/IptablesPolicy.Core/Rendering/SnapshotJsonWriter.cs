@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using IptablesPolicy.Core.Model;
@@ -22,13 +23,21 @@ public static class SnapshotJsonWriter
     };
 
     /// <summary>Writes <c>{"snapshots":[...]}</c> to <paramref name="stream"/>.</summary>
-    public static void Write(IEnumerable<Snapshot> snapshots, Stream stream)
+    public static void Write(IEnumerable<Snapshot> snapshots, Stream stream) =>
+        Write(snapshots, stream, ParallelTableRules);
+
+    // Tables with at least this many rules are written by several threads, a round of chains at a time.
+    private const int ParallelTableRules = 16384;
+    private const int RoundRules = 8192;
+
+    /// <summary>Writes the document; tables with at least <paramref name="parallelTableRules"/> rules are written in parallel (tests force either way).</summary>
+    internal static void Write(IEnumerable<Snapshot> snapshots, Stream stream, int parallelTableRules)
     {
         using var writer = new Utf8JsonWriter(stream, Options);
         writer.WriteStartObject();
         writer.WriteStartArray("snapshots");
         foreach (var snapshot in snapshots)
-            WriteSnapshot(writer, snapshot);
+            WriteSnapshot(writer, snapshot, parallelTableRules);
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
@@ -48,7 +57,7 @@ public static class SnapshotJsonWriter
     /// <summary>The JSON name of a family: <c>ipv4</c>, <c>ipv6</c> or <c>unknown</c>.</summary>
     public static string FamilyName(IpFamily family) => family.ToString().ToLowerInvariant();
 
-    private static void WriteSnapshot(Utf8JsonWriter writer, Snapshot snapshot)
+    private static void WriteSnapshot(Utf8JsonWriter writer, Snapshot snapshot, int parallelTableRules)
     {
         writer.WriteStartObject();
         writer.WriteString("path", snapshot.Path);
@@ -59,7 +68,7 @@ public static class SnapshotJsonWriter
         WriteNames(writer, "unknown", snapshot.Unknown);
         writer.WriteStartArray("tables");
         foreach (var table in snapshot.Tables)
-            WriteTable(writer, table);
+            WriteTable(writer, table, parallelTableRules);
         writer.WriteEndArray();
         writer.WriteStartArray("diagnostics");
         foreach (var diagnostic in snapshot.Diagnostics)
@@ -92,34 +101,113 @@ public static class SnapshotJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteTable(Utf8JsonWriter writer, Table table)
+    private static void WriteTable(Utf8JsonWriter writer, Table table, int parallelTableRules)
     {
         writer.WriteStartObject();
         writer.WriteString("name", table.Name);
         WriteLine(writer, table.Span);
         writer.WriteStartArray("chains");
+        var ruleCount = 0;
         foreach (var chain in table.Chains)
+            ruleCount += chain.Rules.Count;
+        if (ruleCount >= parallelTableRules && Environment.ProcessorCount > 1)
+            WriteChainsInParallel(writer, table.Chains);
+        else
         {
-            writer.WriteStartObject();
-            writer.WriteString("name", chain.Name);
-            writer.WriteBoolean("builtIn", chain.IsBuiltIn);
-            WriteStringOrNull(writer, "policy", chain.Policy);
-            WriteLine(writer, chain.Span);
-            WriteCounters(writer, chain.PolicyCounters);
-            writer.WriteStartArray("rules");
-            foreach (var rule in chain.Rules)
-            {
-                WriteRule(writer, rule);
-                // Utf8JsonWriter buffers everything until flushed: without this a large snapshot's whole
-                // document would sit in one growing array.
-                if (writer.BytesPending > FlushThreshold)
-                    writer.Flush();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            foreach (var chain in table.Chains)
+                WriteChain(writer, chain);
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    private static void WriteChain(Utf8JsonWriter writer, Chain chain)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", chain.Name);
+        writer.WriteBoolean("builtIn", chain.IsBuiltIn);
+        WriteStringOrNull(writer, "policy", chain.Policy);
+        WriteLine(writer, chain.Span);
+        WriteCounters(writer, chain.PolicyCounters);
+        writer.WriteStartArray("rules");
+        foreach (var rule in chain.Rules)
+        {
+            WriteRule(writer, rule);
+            // Utf8JsonWriter buffers everything until flushed: without this a large snapshot's whole
+            // document would sit in one growing array.
+            if (writer.BytesPending > FlushThreshold)
+                writer.Flush();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes chains a round at a time: the chains of a round are split among the cores by rule count,
+    /// each part written to its own buffer, and the parts copied out in order. Rounds keep the buffers
+    /// small, so the document is never held whole.
+    /// </summary>
+    private static void WriteChainsInParallel(Utf8JsonWriter writer, IReadOnlyList<Chain> chains)
+    {
+        var parts = Environment.ProcessorCount;
+        var buffers = new ArrayBufferWriter<byte>[parts];
+        var partWriters = new Utf8JsonWriter[parts];
+        var bounds = new int[parts + 1];
+        try
+        {
+            var start = 0;
+            while (start < chains.Count)
+            {
+                var end = start;
+                var weight = 0;
+                while (end < chains.Count && weight < RoundRules)
+                    weight += chains[end++].Rules.Count + 1;
+                Split(chains, start, end, weight, bounds);
+                Parallel.For(0, parts, part =>
+                {
+                    var buffer = buffers[part] ??= new ArrayBufferWriter<byte>(1 << 20);
+                    buffer.ResetWrittenCount();
+                    var partWriter = partWriters[part] ??= new Utf8JsonWriter(buffer, Options);
+                    partWriter.Reset(buffer);
+                    partWriter.WriteStartArray();
+                    for (var c = bounds[part]; c < bounds[part + 1]; c++)
+                        WriteChain(partWriter, chains[c]);
+                    partWriter.WriteEndArray();
+                    partWriter.Flush();
+                });
+                foreach (var buffer in buffers)
+                {
+                    // Each part is "[chain,chain]": its inside goes into the chains array, comma-separated from the rest.
+                    if (buffer.WrittenCount > 2)
+                        writer.WriteRawValue(buffer.WrittenSpan[1..^1], skipInputValidation: true);
+                }
+                if (writer.BytesPending > FlushThreshold)
+                    writer.Flush();
+                start = end;
+            }
+        }
+        finally
+        {
+            foreach (var partWriter in partWriters)
+                partWriter?.Dispose();
+        }
+    }
+
+    /// <summary>Sets <paramref name="bounds"/> to split chains [start, end) into parts of about equal weight.</summary>
+    private static void Split(IReadOnlyList<Chain> chains, int start, int end, int weight, int[] bounds)
+    {
+        var parts = bounds.Length - 1;
+        bounds[0] = start;
+        var part = 1;
+        var sum = 0;
+        for (var c = start; c < end && part < parts; c++)
+        {
+            sum += chains[c].Rules.Count + 1;
+            while (part < parts && sum >= (long)weight * part / parts)
+                bounds[part++] = c + 1;
+        }
+        while (part <= parts)
+            bounds[part++] = end;
     }
 
     private const int FlushThreshold = 1 << 16;
