@@ -42,6 +42,7 @@ public static class SnapshotJsonWriter
         SnapshotFormat.SaveFragment => "save-fragment",
         SnapshotFormat.RuleSpecs => "rule-specs",
         SnapshotFormat.Commands => "commands",
+        SnapshotFormat.Listing => "listing",
         _ => format.ToString().ToLowerInvariant(),
     };
 

@@ -11,14 +11,7 @@ internal static class PortMatchText
 {
     private static readonly string[] FlagNames = ["FIN", "SYN", "RST", "PSH", "ACK", "URG"];
 
-    public static readonly Parser<ListingPiece> Parser =
-        from module in Keyword("tcp").Or(Keyword("udp")).Or(Keyword("sctp")).Or(Keyword("dccp")).Or(Keyword("udplite"))
-        from items in Item.AtLeastOnce()
-        select ListingPiece.Match(module, items.SelectMany(i => i).ToArray());
 
-    private static readonly Parser<IEnumerable<ListingArgument>> Item =
-        Port("spt:", "--sport").Or(Port("spts:", "--sport")).Or(Port("dpt:", "--dport")).Or(Port("dpts:", "--dport"))
-            .Or(Flags).Or(TcpOption);
 
     private static Parser<IEnumerable<ListingArgument>> Port(string prefix, string option) =>
         from value in Prefixed(prefix)
@@ -50,4 +43,14 @@ internal static class PortMatchText
             return "NONE";
         return string.Join(',', FlagNames.Where((_, i) => (bits & (1 << i)) != 0));
     }
+
+
+    private static readonly Parser<IEnumerable<ListingArgument>> Item =
+        Port("spt:", "--sport").Or(Port("spts:", "--sport")).Or(Port("dpt:", "--dport")).Or(Port("dpts:", "--dport"))
+            .Or(Flags).Or(TcpOption);
+
+    public static readonly Parser<ListingPiece> Parser =
+        from module in Keyword("tcp").Or(Keyword("udp")).Or(Keyword("sctp")).Or(Keyword("dccp")).Or(Keyword("udplite"))
+        from items in Item.AtLeastOnce()
+        select ListingPiece.Match(module, items.SelectMany(i => i).ToArray());
 }

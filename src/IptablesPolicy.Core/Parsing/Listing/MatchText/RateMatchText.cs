@@ -17,13 +17,6 @@ internal static class RateMatchText
         from burst in Keyword("burst").Then(_ => Word)
         select ListingPiece.Match("limit", [.. Option(negated, "--limit", rate), .. burst == "5" ? [] : Option(false, "--limit-burst", burst)]);
 
-    public static readonly Parser<ListingPiece> Hashlimit =
-        from _ in Keyword("limit:")
-        from kind in Keywords("up to").Return("--hashlimit-upto").Or(Keyword("above").Return("--hashlimit-above"))
-        from rate in Word
-        from options in HashlimitOption.Many()
-        select new ListingPiece("hashlimit", [kind, rate, .. options.SelectMany(o => o)],
-            "the listing does not show the hashlimit's --hashlimit-name");
 
     private static readonly Parser<IEnumerable<ListingArgument>> HashlimitOption =
         new (string Printed, string Option)[]
@@ -34,4 +27,12 @@ internal static class RateMatchText
         }
         .Select(p => from _ in Keyword(p.Printed) from value in Word select Option(false, p.Option, value))
         .Aggregate((a, b) => a.Or(b));
+
+    public static readonly Parser<ListingPiece> Hashlimit =
+        from _ in Keyword("limit:")
+        from kind in Keywords("up to").Return("--hashlimit-upto").Or(Keyword("above").Return("--hashlimit-above"))
+        from rate in Word
+        from options in HashlimitOption.Many()
+        select new ListingPiece("hashlimit", [kind, rate, .. options.SelectMany(o => o)],
+            "the listing does not show the hashlimit's --hashlimit-name");
 }
