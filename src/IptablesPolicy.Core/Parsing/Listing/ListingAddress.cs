@@ -6,8 +6,8 @@ namespace IptablesPolicy.Core.Parsing.Listing;
 /// <summary>
 /// A source or destination column read back. <c>-n</c> prints addresses (<c>10.0.91.63</c> for a /32,
 /// <c>0.0.0.0/0</c> for any); without it iptables prints <c>anywhere</c> for any and resolves other addresses
-/// to host names, which cannot be mapped back in general. Two documented naming rules are inferred and
-/// marked so: <c>localhost</c>, and EC2's private DNS names (<c>ip-10-100-3-44.us-east-2.compute.internal</c>
+/// to host names, which cannot be mapped back in general. A few documented names are inferred and
+/// marked so: <c>localhost</c>, the networks Debian's /etc/networks names (<c>loopback</c>, <c>link-local</c>), and EC2's private DNS names (<c>ip-10-100-3-44.us-east-2.compute.internal</c>
 /// is 10.100.3.44, https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-instance-naming.html).
 /// </summary>
 internal sealed partial record ListingAddress(bool Negated, string? Argument, string? HostName, bool Inferred)
@@ -38,6 +38,11 @@ internal sealed partial record ListingAddress(bool Negated, string? Argument, st
     {
         if (name is "localhost" or "localhost.localdomain")
             return family == IpFamily.IPv6 ? "::1" : "127.0.0.1";
+        // Debian's /etc/networks names these networks, and iptables -L prints network names for them.
+        if (name == "loopback" && family != IpFamily.IPv6)
+            return "127.0.0.0";
+        if (name == "link-local" && family != IpFamily.IPv6)
+            return "169.254.0.0";
         if (name is "ip6-localhost" or "ip6-loopback" or "localhost6" or "localhost6.localdomain6")
             return "::1";
         var ec2 = Ec2Name().Match(name);

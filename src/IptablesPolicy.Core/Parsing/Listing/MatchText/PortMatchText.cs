@@ -4,7 +4,7 @@ using static IptablesPolicy.Core.Parsing.Listing.MatchText.ListingGrammar;
 namespace IptablesPolicy.Core.Parsing.Listing.MatchText;
 
 /// <summary>
-/// tcp, udp, sctp, dccp and udplite (libxt_tcp.c, libxt_udp.c print): <c>tcp spt:ssh</c>, <c>spts:1024:65535</c>,
+/// tcp, udp, sctp, dccp and udplite (libxt_tcp.c, libxt_udp.c print): <c>tcp</c> alone for <c>-m tcp</c> without options, <c>tcp spt:ssh</c>, <c>spts:1024:65535</c>,
 /// <c>dpt:!53</c>, <c>flags:SYN,RST,ACK/SYN</c> (<c>flags:0x16/0x02</c> under <c>-n</c>), <c>option=2</c>.
 /// </summary>
 internal static class PortMatchText
@@ -51,6 +51,6 @@ internal static class PortMatchText
 
     public static readonly Parser<ListingPiece> Parser =
         from module in Keyword("tcp").Or(Keyword("udp")).Or(Keyword("sctp")).Or(Keyword("dccp")).Or(Keyword("udplite"))
-        from items in Item.AtLeastOnce()
+        from items in Item.Many()
         select ListingPiece.Match(module, items.SelectMany(i => i).ToArray());
 }

@@ -25,6 +25,8 @@ internal static class TargetText
         "CONNMARK" => MarkTarget("CONNMARK").Or(ConnmarkCopy),
         "NFLOG" => Nflog,
         "TCPMSS" => Tcpmss,
+        "CT" => Ct,
+        "CHECKSUM" => Keywords("CHECKSUM fill").Return(ListingPiece.TargetOptions("--checksum-fill")),
         _ => null,
     };
 
@@ -126,4 +128,14 @@ internal static class TargetText
     private static readonly Parser<ListingPiece> Tcpmss =
         Keywords("TCPMSS clamp to PMTU").Return(ListingPiece.TargetOptions("--clamp-mss-to-pmtu"))
             .Or(from _ in Keywords("TCPMSS set") from value in Word select ListingPiece.TargetOptions("--set-mss", value));
+
+    // CT (libxt_CT.c print): "CT notrack", "CT helper ftp ctevents new,related zone 1 timeout name".
+    private static readonly Parser<ListingPiece> Ct =
+        from _ in Keyword("CT")
+        from items in Keyword("notrack").Return(Option(false, "--notrack"))
+            .Or(new[] { "helper", "ctevents", "expevents", "zone-orig", "zone-reply", "zone", "timeout" }
+                .Select(name => from __ in Keyword(name) from value in Word select Option(false, "--" + name, value))
+                .Aggregate((a, b) => a.Or(b)))
+            .AtLeastOnce()
+        select ListingPiece.TargetOptions(items.SelectMany(i => i).ToArray());
 }
