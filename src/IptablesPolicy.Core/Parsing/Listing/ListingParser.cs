@@ -135,6 +135,12 @@ internal sealed class ListingParser
             pending = (line, text);
             return;
         }
+        if (LooksLikeRowStart(text))
+        {
+            FlushPending();
+            builder.Error(line, $"incomplete rule row '{Excerpt(text)}': expected {Expected()} (the listing may be cut here)");
+            return;
+        }
         // A terminal wraps long rows: a line that is not a row, right after one, continues its match column.
         if (pending is { } previous)
         {
@@ -144,6 +150,10 @@ internal sealed class ListingParser
         }
         builder.Error(line, $"'{Excerpt(text)}' is not a rule row: expected {Expected()}");
     }
+
+    /// <summary>True when one of the first fields is an opt column value: the start of a row, not match text.</summary>
+    private static bool LooksLikeRowStart(string text) =>
+        text.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries).Take(5).Any(ListingRow.IsOption);
 
     private void ReadChainHeader(SourceLine line, ListingChainHeader header)
     {
@@ -240,30 +250,33 @@ internal sealed class ListingParser
 
         var target = row.Target?.Text;
         var translated = MatchTextTranslator.Translate(row.MatchText, target);
-        var matchAt = new ListingField(row.MatchText, row.MatchColumn);
         var targetArguments = new List<Token>();
-        foreach (var (piece, offset) in translated.Pieces)
+        // Pieces and unread text in the order the listing printed them, which is the rule's match order.
+        var parts = translated.Pieces.Select(p => (p.Offset, Piece: (ListingPiece?)p.Piece, Unread: (UnreadText?)null))
+            .Concat(translated.Unread.Select(u => (u.Offset, Piece: (ListingPiece?)null, Unread: (UnreadText?)u)))
+            .OrderBy(p => p.Offset);
+        foreach (var (offset, piece, unreadText) in parts)
         {
-            var at = new ListingField(row.MatchText, row.MatchColumn + offset);
-            if (piece.Warning is { } warning)
-                builder.Warning(line, warning, at.Column);
+            var column = row.MatchColumn + offset;
+            if (unreadText is { } unread)
+            {
+                builder.Warning(line, $"match text '{Excerpt(unread.Text)}' was not understood: kept as -m {UnreadModule} --text", column, column + unread.Text.Length);
+                tokens.Add(new Token("-m", column, column + 1, false));
+                tokens.Add(new Token(UnreadModule, column, column + 1, false));
+                tokens.Add(new Token("--text", column, column + 1, false));
+                tokens.Add(new Token(unread.Text, column, column + unread.Text.Length, true));
+                continue;
+            }
+            if (piece!.Warning is { } warning)
+                builder.Warning(line, warning, column);
             var into = piece.Module is null ? targetArguments : tokens;
             if (piece.Module is { } module)
             {
-                into.Add(new Token("-m", at.Column, at.Column + 1, false));
-                into.Add(new Token(module, at.Column, at.Column + 1, false));
+                into.Add(new Token("-m", column, column + 1, false));
+                into.Add(new Token(module, column, column + 1, false));
             }
             foreach (var argument in piece.Arguments)
-                into.Add(new Token(argument.Text, at.Column, at.Column + 1, argument.Quoted));
-        }
-        foreach (var unread in translated.Unread)
-        {
-            var column = row.MatchColumn + unread.Offset;
-            builder.Warning(line, $"match text '{Excerpt(unread.Text)}' was not understood: kept as -m {UnreadModule} --text", column, column + unread.Text.Length);
-            tokens.Add(new Token("-m", column, column + 1, false));
-            tokens.Add(new Token(UnreadModule, column, column + 1, false));
-            tokens.Add(new Token("--text", column, column + 1, false));
-            tokens.Add(new Token(unread.Text, column, column + unread.Text.Length, true));
+                into.Add(new Token(argument.Text, column, column + 1, argument.Quoted));
         }
         if (row.Target is { } targetField)
         {
