@@ -14,7 +14,6 @@ internal sealed class SaveFormatParser
     private Table? table;
     private bool committed = true;
     private SourceLine tableLine;
-    private bool endsWithText;
 
     private SaveFormatParser(SnapshotBuilder builder, SnapshotFormat format)
     {
@@ -22,15 +21,10 @@ internal sealed class SaveFormatParser
         this.format = format;
     }
 
-    /// <summary>
-    /// Reads the lines as one snapshot. With <paramref name="endsWithText"/> the lines are a block cut out of
-    /// other text (notes, a terminal session): a missing COMMIT then means the paste stopped there, a warning
-    /// rather than an error.
-    /// </summary>
-    public static Snapshot Parse(IEnumerable<SourceLine> lines, string path, SnapshotFormat format, IpFamily family, int startLine, string? impliedTable, bool endsWithText = false)
+    public static Snapshot Parse(IEnumerable<SourceLine> lines, string path, SnapshotFormat format, IpFamily family, int startLine, string? impliedTable)
     {
         var builder = new SnapshotBuilder(path, format, family, startLine);
-        var parser = new SaveFormatParser(builder, format) { endsWithText = endsWithText };
+        var parser = new SaveFormatParser(builder, format);
         if (impliedTable is not null)
             parser.table = builder.BeginTable(impliedTable, default);
         SourceLine last = default;
@@ -256,14 +250,7 @@ internal sealed class SaveFormatParser
 
     private void Finish(SourceLine last)
     {
-        if (format == SnapshotFormat.Save && table is not null && !committed && endsWithText)
-        {
-            builder.Warning(
-                new SourceLine(last.Number, last.Text),
-                $"the iptables-save output of table {table.Name} (line {tableLine.Number}) stops here without COMMIT: the text around it cut it. Its rules are kept",
-                1);
-        }
-        else if (format == SnapshotFormat.Save && table is not null && !committed)
+        if (format == SnapshotFormat.Save && table is not null && !committed)
         {
             builder.Error(
                 new SourceLine(last.Number, last.Text),

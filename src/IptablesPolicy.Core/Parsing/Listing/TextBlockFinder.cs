@@ -146,10 +146,30 @@ internal static partial class TextBlockFinder
         if (family == IpFamily.Unknown && command is { IsSave: true })
             family = command.Family;
         var impliedTable = format == SnapshotFormat.Save ? null : command?.Table ?? FormatDetector.InferTable(block);
-        var snapshot = SaveFormatParser.Parse(block, path, format, family, block[0].Number, impliedTable, endsWithText: true);
+        // A pasted iptables-save often stops before COMMIT (the note moves on): that is where the paste was
+        // cut, not a broken file, so it is a warning and the block is read as if it ended there.
+        var last = block[^1];
+        var cut = format == SnapshotFormat.Save && IsCutBeforeCommit(block);
+        var lines = cut ? block.Append(new SourceLine(last.Number, "COMMIT")) : block;
+        var snapshot = SaveFormatParser.Parse(lines, path, format, family, block[0].Number, impliedTable);
+        if (cut)
+            snapshot.Report(new ParseDiagnostic(DiagnosticSeverity.Warning, new SourceSpan(path, last.Number, 1, last.EndColumn), "the iptables-save output stops here without COMMIT: the text around it cut it. Its rules are kept"));
         if (impliedTable is not null && command?.Table is null)
             snapshot.Unknown = new HashSet<string>(StringComparer.Ordinal) { "table" };
         return snapshot;
+    }
+
+    private static bool IsCutBeforeCommit(List<SourceLine> block)
+    {
+        for (var i = block.Count - 1; i >= 0; i--)
+        {
+            var text = block[i].Text.Trim();
+            if (text == "COMMIT")
+                return false;
+            if (text.StartsWith('*'))
+                return true;
+        }
+        return false;
     }
 
     private static List<SourceLine> Slice(IReadOnlyList<SourceLine> lines, int start, int end)
