@@ -126,4 +126,15 @@ public sealed class ListingBadInputTests
         rule.Source!.Value.Value.Address.ShouldBeNull();
         rule.Unknown.ShouldContain("source");
     }
+
+    [Test]
+    public void Hashlimit_without_its_name_is_kept_as_shown_and_unknown()
+    {
+        var snapshot = Read(Header + "ACCEPT     all  --  anywhere             anywhere             /* a */ limit: up to 50/sec burst 20 mode srcip /* b */\n");
+        Of(snapshot, DiagnosticSeverity.Error).ShouldBeEmpty();
+        Of(snapshot, DiagnosticSeverity.Warning).ShouldHaveSingleItem().Message.ShouldContain("--hashlimit-name");
+        var rule = snapshot.Rules.ShouldHaveSingleItem();
+        rule.Matches.Select(m => (m.Name, m.IsKnown)).ShouldBe([("comment", true), ("hashlimit", false), ("comment", true)]);
+        rule.Text.ShouldBe("-A INPUT -m comment --comment a -m hashlimit --hashlimit-upto 50/sec --hashlimit-burst 20 --hashlimit-mode srcip -m comment --comment b -j ACCEPT");
+    }
 }

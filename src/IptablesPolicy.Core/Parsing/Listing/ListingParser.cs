@@ -255,6 +255,8 @@ internal sealed class ListingParser
         var parts = translated.Pieces.Select(p => (p.Offset, Piece: (ListingPiece?)p.Piece, Unread: (UnreadText?)null))
             .Concat(translated.Unread.Select(u => (u.Offset, Piece: (ListingPiece?)null, Unread: (UnreadText?)u)))
             .OrderBy(p => p.Offset);
+        var incomplete = new List<(int Index, Match Match)>();
+        var matchCount = 0;
         foreach (var (offset, piece, unreadText) in parts)
         {
             var column = row.MatchColumn + offset;
@@ -265,10 +267,18 @@ internal sealed class ListingParser
                 tokens.Add(new Token(UnreadModule, column, column + 1, false));
                 tokens.Add(new Token("--text", column, column + 1, false));
                 tokens.Add(new Token(unread.Text, column, column + unread.Text.Length, true));
+                matchCount++;
                 continue;
             }
             if (piece!.Warning is { } warning)
                 builder.Warning(line, warning, column);
+            if (piece.IsIncomplete && piece.Module is { } rawModule)
+            {
+                incomplete.Add((matchCount++, new Match(rawModule, RawOptions(piece.Arguments), isKnown: false)));
+                continue;
+            }
+            if (piece.Module is not null)
+                matchCount++;
             var into = piece.Module is null ? targetArguments : tokens;
             if (piece.Module is { } module)
             {
@@ -293,7 +303,7 @@ internal sealed class ListingParser
             counters = new Counters(packetCount, byteCount);
 
         var firstColumn = (row.Number ?? row.Packets ?? row.Target ?? row.Protocol).Column;
-        builder.AddRule(table, chain!.Name, line, tokens, 0, position: null, counters, firstColumn, spec => Complete(spec, unknown, source, destination));
+        builder.AddRule(table, chain!.Name, line, tokens, 0, position: null, counters, firstColumn, spec => Complete(spec, unknown, source, destination, incomplete));
         if (row.Number is { } number && int.TryParse(number.Text, out var expected) && expected != chain.Rules.Count)
             builder.Warning(line, $"rule number {expected} but this is rule {chain.Rules.Count} of chain {chain.Name}: rows are missing above it", number.Column, number.EndColumn);
     }
@@ -314,14 +324,55 @@ internal sealed class ListingParser
         return address;
     }
 
-    private static RuleSpec Complete(RuleSpec spec, HashSet<string> unknown, ListingAddress source, ListingAddress destination)
+    private static RuleSpec Complete(RuleSpec spec, HashSet<string> unknown, ListingAddress source, ListingAddress destination, List<(int Index, Match Match)> incomplete)
     {
+        if (incomplete.Count > 0)
+        {
+            var matches = spec.Matches.ToList();
+            foreach (var (index, match) in incomplete)
+                matches.Insert(Math.Min(index, matches.Count), match);
+            spec = spec with { Matches = matches };
+        }
         spec = spec with
         {
             Source = WithHostName(spec.Source, source),
             Destination = WithHostName(spec.Destination, destination),
         };
         return unknown.Count == 0 ? spec : spec with { Unknown = unknown };
+    }
+
+    /// <summary>Options as a listing showed them (<c>! --name value</c>), for a match kept unknown.</summary>
+    private static IReadOnlyList<ExtensionOption> RawOptions(IReadOnlyList<ListingArgument> arguments)
+    {
+        var options = new List<ExtensionOption>();
+        var negated = false;
+        string? name = null;
+        var values = new List<string>();
+        void Close()
+        {
+            if (name is not null)
+                options.Add(new ExtensionOption(name, values.ToArray(), negated));
+            (name, negated) = (null, false);
+            values.Clear();
+        }
+        foreach (var argument in arguments)
+        {
+            if (argument.Text == "!")
+            {
+                Close();
+                negated = true;
+            }
+            else if (argument.Text.StartsWith("--", StringComparison.Ordinal))
+            {
+                var keep = negated && name is null;
+                Close();
+                (name, negated) = (argument.Text, keep);
+            }
+            else
+                values.Add(argument.Text);
+        }
+        Close();
+        return options;
     }
 
     private static Negatable<AddressSpec>? WithHostName(Negatable<AddressSpec>? parsed, ListingAddress shown)

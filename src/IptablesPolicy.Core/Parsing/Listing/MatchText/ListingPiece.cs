@@ -13,6 +13,12 @@ internal readonly record struct ListingArgument(string Text, bool Quoted = false
 /// </summary>
 internal sealed record ListingPiece(string? Module, IReadOnlyList<ListingArgument> Arguments, string? Warning = null)
 {
+    /// <summary>
+    /// True when the listing leaves out an option the extension requires (a hashlimit's name): the match is
+    /// then kept as shown, unknown, instead of being checked as a complete rule would be.
+    /// </summary>
+    public bool IsIncomplete { get; init; }
+
     /// <summary>A match piece: <c>-m MODULE</c> followed by the arguments.</summary>
     public static ListingPiece Match(string module, params ListingArgument[] arguments) => new(module, arguments);
 

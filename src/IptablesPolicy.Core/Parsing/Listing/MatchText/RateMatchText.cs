@@ -34,5 +34,5 @@ internal static class RateMatchText
         from rate in Word
         from options in HashlimitOption.Many()
         select new ListingPiece("hashlimit", [kind, rate, .. options.SelectMany(o => o)],
-            "the listing does not show the hashlimit's --hashlimit-name");
+            "the listing does not show the hashlimit's --hashlimit-name: the match is kept as shown, unknown") { IsIncomplete = true };
 }
