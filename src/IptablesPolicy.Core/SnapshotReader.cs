@@ -28,8 +28,25 @@ public static class SnapshotReader
     private static IReadOnlyList<Snapshot> Read(InputText input, SnapshotFormat? format)
     {
         var lines = input.Lines;
-        var chosen = format ?? FormatDetector.Detect(lines);
         IReadOnlyList<Snapshot> snapshots;
+        if (format is null && Parsing.Listing.TextBlockFinder.LooksMixed(lines))
+        {
+            // Pasted text: every listing and save fragment in it is its own snapshot.
+            snapshots = Parsing.Listing.TextBlockFinder.Read(lines.ToList(), input.Path);
+            if (snapshots.Count == 0)
+            {
+                var empty = SaveFormatParser.Parse([], input.Path, SnapshotFormat.Listing, IpFamily.Unknown, 1, impliedTable: null);
+                empty.Report(new ParseDiagnostic(DiagnosticSeverity.Error, new SourceSpan(input.Path, 1, 1, 2), "no iptables listing, iptables-save output or iptables command found in the text"));
+                snapshots = [empty];
+            }
+            return Finish(snapshots, input);
+        }
+        var chosen = format ?? FormatDetector.Detect(lines);
+        if (chosen == SnapshotFormat.Listing)
+        {
+            snapshots = Parsing.Listing.ListingParser.Parse(lines.ToList(), input.Path, tableName: null, IpFamily.Unknown);
+            return Finish(snapshots, input);
+        }
         if (chosen == SnapshotFormat.Commands)
         {
             snapshots = CommandScriptParser.Parse(lines.ToList(), input.Path, startLine: 1);
@@ -44,6 +61,11 @@ public static class SnapshotReader
                 snapshot.Unknown = new HashSet<string> { "table" };
             snapshots = [snapshot];
         }
+        return Finish(snapshots, input);
+    }
+
+    private static IReadOnlyList<Snapshot> Finish(IReadOnlyList<Snapshot> snapshots, InputText input)
+    {
         foreach (var snapshot in snapshots)
         {
             foreach (var problem in input.Problems)

@@ -24,9 +24,9 @@ internal static class ShowCommand
         format.AcceptOnlyFromAmong("text", "json");
         var inputFormat = new Option<string?>("--input-format")
         {
-            Description = "Read every file as this format instead of detecting it: save, save-fragment, rule-specs, commands.",
+            Description = "Read every file as this format instead of detecting it: save, save-fragment, rule-specs, commands, listing. Without it, text that mixes prose, prompts and several listings or save fragments (notes, a terminal session) is split into one snapshot per block.",
         };
-        inputFormat.AcceptOnlyFromAmong("save", "save-fragment", "rule-specs", "commands");
+        inputFormat.AcceptOnlyFromAmong("save", "save-fragment", "rule-specs", "commands", "listing");
         var command = new Command("show", "Show what was read from snapshot files: tables, chains, policies, rules and the problems found.")
         {
             files,
@@ -76,6 +76,7 @@ internal static class ShowCommand
         "save-fragment" => SnapshotFormat.SaveFragment,
         "rule-specs" => SnapshotFormat.RuleSpecs,
         "commands" => SnapshotFormat.Commands,
+        "listing" => SnapshotFormat.Listing,
         _ => null,
     };
 }

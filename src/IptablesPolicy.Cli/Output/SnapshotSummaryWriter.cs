@@ -22,7 +22,7 @@ internal static class SnapshotSummaryWriter
                 output.WriteLine($"  not shown by this format: {string.Join(", ", snapshot.Unknown.Order(StringComparer.Ordinal))}");
             foreach (var table in snapshot.Tables)
             {
-                output.WriteLine(table.Span is { } span ? $"  *{table.Name} (line {span.Line})" : $"  *{table.Name} (inferred)");
+                output.WriteLine(table.Span is { } span ? $"  *{table.Name} (line {span.Line})" : snapshot.Unknown.Contains("table") ? $"  *{table.Name} (inferred)" : $"  *{table.Name} (from the command above it)");
                 var width = table.Chains.Count == 0 ? 0 : table.Chains.Max(c => c.Name.Length);
                 foreach (var chain in table.Chains)
                 {

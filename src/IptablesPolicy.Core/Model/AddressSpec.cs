@@ -28,7 +28,10 @@ public sealed record AddressSpec
     /// <summary>The prefix length when the mask is a prefix, else null.</summary>
     public int? PrefixLength { get; }
 
-    /// <summary>A host name the input showed instead of an address (listings resolve names), else null.</summary>
+    /// <summary>
+    /// A host name the input showed instead of an address (listings resolve names), else null. When
+    /// <see cref="Address"/> is also set, the address was inferred from the name (see the listing reader).
+    /// </summary>
     public string? HostName { get; }
 
     /// <summary>The address as a CIDR network, or null when the mask is not a prefix or the address is unknown.</summary>
@@ -52,6 +55,13 @@ public sealed record AddressSpec
 
     /// <summary>Creates a spec that knows only a host name.</summary>
     public static AddressSpec FromHostName(string hostName) => new(null, null, null, hostName);
+
+    /// <summary>
+    /// An address inferred from the host name a listing printed (<c>localhost</c>, EC2's
+    /// <c>ip-10-0-0-1.ec2.internal</c>): the address is the inference, <see cref="HostName"/> what was shown.
+    /// </summary>
+    internal static AddressSpec FromInferredHostName(string hostName, AddressSpec inferred) =>
+        new(inferred.Address, inferred.Mask, inferred.PrefixLength, hostName);
 
     /// <summary>
     /// Parses <c>ADDRESS[/PREFIX|/MASK]</c> as iptables reads it; a bare address is a host (/32 or /128).

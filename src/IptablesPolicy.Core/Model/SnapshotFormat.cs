@@ -14,4 +14,7 @@ public enum SnapshotFormat
 
     /// <summary>A shell script of <c>iptables</c> / <c>ip6tables</c> commands (<c>-t</c>, <c>-N</c>, <c>-P</c>, <c>-A</c>, <c>-I</c>).</summary>
     Commands,
+
+    /// <summary><c>iptables -L</c> output in any variant (<c>-n</c>, <c>-v</c>, <c>-x</c>, <c>--line-numbers</c>): one table, with what the listing cannot show marked unknown.</summary>
+    Listing,
 }

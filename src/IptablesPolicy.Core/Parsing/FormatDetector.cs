@@ -15,6 +15,8 @@ internal static class FormatDetector
                 continue;
             if (text[0] is '*' or ':' || text == "COMMIT")
                 return SnapshotFormat.Save;
+            if (Listing.ListingParser.IsChainHeader(text))
+                return SnapshotFormat.Listing;
             if (CommandScriptParser.IsCommandLine(text) || text.StartsWith("#!", StringComparison.Ordinal))
                 return SnapshotFormat.Commands;
             if (text.StartsWith("-P ", StringComparison.Ordinal) || text.StartsWith("-N ", StringComparison.Ordinal))

@@ -68,8 +68,9 @@ internal sealed class SnapshotBuilder
     /// <summary>
     /// Tokenizes and parses a rule line and adds the rule to <paramref name="chainName"/> at
     /// <paramref name="position"/> (1-based, null to append). Returns false when the line could not be tokenized.
+    /// <paramref name="complete"/> lets a reader add what the arguments cannot say (a listing's unknown fields, host names).
     /// </summary>
-    public bool AddRule(Table table, string chainName, SourceLine line, IReadOnlyList<Token> lineTokens, int argumentStart, int? position, Counters? counters, int ruleStartColumn)
+    public bool AddRule(Table table, string chainName, SourceLine line, IReadOnlyList<Token> lineTokens, int argumentStart, int? position, Counters? counters, int ruleStartColumn, Func<RuleSpec, RuleSpec>? complete = null)
     {
         problems.Clear();
         // Consecutive rules of a save file share their chain, so they share one context.
@@ -77,6 +78,8 @@ internal sealed class SnapshotBuilder
             ? last
             : lastContext = new RuleContext(Snapshot.Family, table, chainName);
         var (spec, family) = ruleParser.Parse(lineTokens, argumentStart, context, problems, counters, sharedTargets);
+        if (complete is not null)
+            spec = complete(spec);
         if (Snapshot.Family == IpFamily.Unknown && family != IpFamily.Unknown)
             Snapshot.Family = family;
         foreach (var problem in problems)

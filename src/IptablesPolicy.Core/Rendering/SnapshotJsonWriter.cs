@@ -51,6 +51,7 @@ public static class SnapshotJsonWriter
         SnapshotFormat.SaveFragment => "save-fragment",
         SnapshotFormat.RuleSpecs => "rule-specs",
         SnapshotFormat.Commands => "commands",
+        SnapshotFormat.Listing => "listing",
         _ => format.ToString().ToLowerInvariant(),
     };
 
@@ -251,6 +252,30 @@ public static class SnapshotJsonWriter
         writer.WritePropertyName("targetOptions");
         WriteOptionArray(writer, rule.Target.Options);
         WriteNames(writer, "unknown", rule.Unknown);
+        WriteHostNames(writer, rule);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Only for rules read from a listing that printed host names: each name, and whether the address was
+    /// inferred from it (<c>localhost</c>, EC2 names) or is unknown. Absent otherwise, so other output is unchanged.
+    /// </summary>
+    private static void WriteHostNames(Utf8JsonWriter writer, Rule rule)
+    {
+        var source = rule.Source?.Value;
+        var destination = rule.Destination?.Value;
+        if (source?.HostName is null && destination?.HostName is null)
+            return;
+        writer.WriteStartObject("hostNames");
+        foreach (var (name, address) in new[] { ("source", source), ("destination", destination) })
+        {
+            if (address?.HostName is not { } hostName)
+                continue;
+            writer.WriteStartObject(name);
+            writer.WriteString("name", hostName);
+            writer.WriteBoolean("inferred", address.Address is not null);
+            writer.WriteEndObject();
+        }
         writer.WriteEndObject();
     }
 

@@ -1,0 +1,112 @@
+using Sprache;
+
+namespace IptablesPolicy.Core.Parsing.Listing.MatchText;
+
+/// <summary>A part of the match column that no translator understood, with its 0-based offset in the text.</summary>
+internal readonly record struct UnreadText(string Text, int Offset);
+
+/// <summary>The match column read back: the pieces in order, whether the rule was a goto, and what could not be read.</summary>
+internal sealed record TranslatedMatchText(IReadOnlyList<(ListingPiece Piece, int Offset)> Pieces, bool IsGoto, IReadOnlyList<UnreadText> Unread);
+
+/// <summary>
+/// Reads a listing's match column (everything after the destination) back into iptables arguments, one
+/// piece at a time: at each position the translators of the known modules and of the rule's target are
+/// tried; a word none of them reads is collected as unread text, and reading resumes at the next word.
+/// </summary>
+internal static class MatchTextTranslator
+{
+    private static readonly Parser<ListingPiece>[] Matches =
+    [
+        CommentMatchText.Parser,
+        PortMatchText.Parser,
+        MultiportMatchText.Parser,
+        IcmpMatchText.Parser,
+        ConntrackMatchText.State,
+        ConntrackMatchText.Conntrack,
+        MarkMatchText.Mark,
+        MarkMatchText.Connmark,
+        AddrtypeMatchText.Parser,
+        StatisticMatchText.Parser,
+        SetMatchText.Parser,
+        IprangeMatchText.Parser,
+        OwnerMatchText.Parser,
+        RateMatchText.Limit,
+        RateMatchText.Hashlimit,
+        RecentMatchText.Parser,
+        SimpleMatchText.Pkttype,
+        SimpleMatchText.Mac,
+        SimpleMatchText.Length,
+        SimpleMatchText.Physdev,
+        SimpleMatchText.String,
+    ];
+
+    public static TranslatedMatchText Translate(string text, string? target)
+    {
+        var pieces = new List<(ListingPiece, int)>();
+        var unread = new List<UnreadText>();
+        IInput input = new Input(text);
+        var isGoto = false;
+        if (text.StartsWith("[goto]", StringComparison.Ordinal))
+        {
+            isGoto = true;
+            input = Skip(input, "[goto]".Length);
+        }
+        var targetParser = target is null ? null : TargetText.For(target);
+        var unreadStart = -1;
+        while (!input.AtEnd)
+        {
+            if (input.Current == ' ')
+            {
+                input = input.Advance();
+                continue;
+            }
+            var at = input.Position;
+            var result = TryAll(input, targetParser);
+            if (result is { } read)
+            {
+                FlushUnread(text, unread, ref unreadStart, at);
+                pieces.Add((read.Value, at));
+                input = read.Remainder;
+                continue;
+            }
+            if (unreadStart < 0)
+                unreadStart = at;
+            while (!input.AtEnd && input.Current != ' ')
+                input = input.Advance();
+        }
+        FlushUnread(text, unread, ref unreadStart, text.Length);
+        return new TranslatedMatchText(pieces, isGoto, unread);
+    }
+
+    private static IResult<ListingPiece>? TryAll(IInput input, Parser<ListingPiece>? targetParser)
+    {
+        foreach (var parser in Matches)
+        {
+            var result = parser(input);
+            if (result.WasSuccessful && result.Remainder.Position > input.Position)
+                return result;
+        }
+        if (targetParser is not null)
+        {
+            var result = targetParser(input);
+            if (result.WasSuccessful && result.Remainder.Position > input.Position)
+                return result;
+        }
+        return null;
+    }
+
+    private static void FlushUnread(string text, List<UnreadText> unread, ref int start, int end)
+    {
+        if (start < 0)
+            return;
+        unread.Add(new UnreadText(text[start..end].TrimEnd(), start));
+        start = -1;
+    }
+
+    private static IInput Skip(IInput input, int count)
+    {
+        for (var i = 0; i < count && !input.AtEnd; i++)
+            input = input.Advance();
+        return input;
+    }
+}
