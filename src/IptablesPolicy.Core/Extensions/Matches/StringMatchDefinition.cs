@@ -99,11 +99,13 @@ internal sealed class StringMatchDefinition : ExtensionDefinition
             }
             if (i + 2 >= source.Length || !char.IsAsciiHexDigit((char)c) || !char.IsAsciiHexDigit((char)source[i + 1]))
                 return Fail($"invalid --hex-string '{text}': expected pairs of hexadecimal digits between | and |", context);
-            pattern.Add(byte.Parse(text.AsSpan(i, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+            pattern.Add((byte)((HexValue(c) << 4) | HexValue(source[i + 1])));
             i += source[i + 2] == ' ' ? 3 : 2;
         }
         return pattern.ToArray();
     }
+
+    private static int HexValue(byte digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 
     private static byte[]? Fail(string message, ExtensionContext context)
     {
