@@ -27,7 +27,7 @@ internal sealed class CgroupMatchDefinition : ExtensionDefinition
                 return null;
             },
         },
-        new OptionSpec("--cgroup") { CanNegate = true, Normalize = XtablesNumbers.Unsigned(0, uint.MaxValue, "--cgroup") },
+        new OptionSpec("--cgroup") { CanNegate = true, Normalize = Numbers.Unsigned(0, uint.MaxValue, "--cgroup") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)

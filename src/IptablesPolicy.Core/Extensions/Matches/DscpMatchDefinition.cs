@@ -19,7 +19,7 @@ internal sealed class DscpMatchDefinition : ExtensionDefinition
         new OptionSpec("--dscp")
         {
             CanNegate = true,
-            Normalize = (values, context) => XtablesNumbers.Parse(values[0], 0, 0x3f, "--dscp", context) is { } n ? [Hex(n)] : null,
+            Normalize = (values, context) => Numbers.Parse(values[0], 0, 0x3f, "--dscp", context) is { } n ? [Hex(n)] : null,
         },
         new OptionSpec("--dscp-class")
         {

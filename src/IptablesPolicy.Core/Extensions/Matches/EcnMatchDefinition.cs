@@ -17,7 +17,7 @@ internal sealed class EcnMatchDefinition : ExtensionDefinition
     [
         new OptionSpec("--ecn-tcp-ece") { MinValues = 0, MaxValues = 0, CanNegate = true },
         new OptionSpec("--ecn-tcp-cwr") { MinValues = 0, MaxValues = 0, CanNegate = true },
-        new OptionSpec("--ecn-ip-ect") { CanNegate = true, Normalize = XtablesNumbers.Unsigned(0, 3, "--ecn-ip-ect") },
+        new OptionSpec("--ecn-ip-ect") { CanNegate = true, Normalize = Numbers.Unsigned(0, 3, "--ecn-ip-ect") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)

@@ -42,10 +42,10 @@ internal sealed class HashlimitMatchDefinition : ExtensionDefinition
                 return null;
             },
         },
-        new OptionSpec("--hashlimit-htable-size") { Normalize = XtablesNumbers.Unsigned(0, uint.MaxValue, "--hashlimit-htable-size") },
-        new OptionSpec("--hashlimit-htable-max") { Normalize = XtablesNumbers.Unsigned(0, uint.MaxValue, "--hashlimit-htable-max") },
-        new OptionSpec("--hashlimit-htable-gcinterval") { Normalize = XtablesNumbers.Unsigned(0, uint.MaxValue, "--hashlimit-htable-gcinterval") },
-        new OptionSpec("--hashlimit-htable-expire") { Normalize = XtablesNumbers.Unsigned(0, uint.MaxValue, "--hashlimit-htable-expire") },
+        new OptionSpec("--hashlimit-htable-size") { Normalize = Numbers.Unsigned(0, uint.MaxValue, "--hashlimit-htable-size") },
+        new OptionSpec("--hashlimit-htable-max") { Normalize = Numbers.Unsigned(0, uint.MaxValue, "--hashlimit-htable-max") },
+        new OptionSpec("--hashlimit-htable-gcinterval") { Normalize = Numbers.Unsigned(0, uint.MaxValue, "--hashlimit-htable-gcinterval") },
+        new OptionSpec("--hashlimit-htable-expire") { Normalize = Numbers.Unsigned(0, uint.MaxValue, "--hashlimit-htable-expire") },
         new OptionSpec("--hashlimit-srcmask"),
         new OptionSpec("--hashlimit-dstmask"),
         OptionSpec.Flag("--hashlimit-rate-match"),
@@ -54,7 +54,7 @@ internal sealed class HashlimitMatchDefinition : ExtensionDefinition
             Normalize = (values, context) =>
             {
                 if (Rates.LeadingInteger(values[0]) is var n && n is > 0 and <= int.MaxValue)
-                    return [XtablesNumbers.Decimal((ulong)n)];
+                    return [Numbers.Decimal((ulong)n)];
                 context.Fail($"invalid --hashlimit-rate-interval '{values[0]}': expected a number of seconds above 0");
                 return null;
             },
@@ -162,7 +162,7 @@ internal sealed class HashlimitMatchDefinition : ExtensionDefinition
         var (printedRate, printedQuantum) = bytes == true ? FormatBytes(average, burst) : Rates.Format(average, Scale);
         canonical.Add(new ExtensionOption(above ? "--hashlimit-above" : "--hashlimit-upto", [printedRate]));
         if (bytes != true)
-            canonical.Add(new ExtensionOption("--hashlimit-burst", [XtablesNumbers.Decimal(burst)]));
+            canonical.Add(new ExtensionOption("--hashlimit-burst", [Numbers.Decimal(burst)]));
         else if (burst > 0)
             canonical.Add(new ExtensionOption("--hashlimit-burst", [FormatBytesBurst(average, burst)]));
         if (options.Find("--hashlimit-mode") is { Value.Length: > 0 } mode)
@@ -172,19 +172,19 @@ internal sealed class HashlimitMatchDefinition : ExtensionDefinition
             canonical.Add(size);
         if (options.Find("--hashlimit-htable-max") is { } max && max.Value != "0")
             canonical.Add(max);
-        if (options.Find("--hashlimit-htable-gcinterval") is { } gc && gc.Value != XtablesNumbers.Decimal(DefaultGcInterval))
+        if (options.Find("--hashlimit-htable-gcinterval") is { } gc && gc.Value != Numbers.Decimal(DefaultGcInterval))
             canonical.Add(gc);
         if (expire != printedQuantum)
-            canonical.Add(new ExtensionOption("--hashlimit-htable-expire", [XtablesNumbers.Decimal(expire)]));
+            canonical.Add(new ExtensionOption("--hashlimit-htable-expire", [Numbers.Decimal(expire)]));
         if (srcMask != hostBits)
-            canonical.Add(new ExtensionOption("--hashlimit-srcmask", [XtablesNumbers.Decimal((ulong)srcMask)]));
+            canonical.Add(new ExtensionOption("--hashlimit-srcmask", [Numbers.Decimal((ulong)srcMask)]));
         if (dstMask != hostBits)
-            canonical.Add(new ExtensionOption("--hashlimit-dstmask", [XtablesNumbers.Decimal((ulong)dstMask)]));
+            canonical.Add(new ExtensionOption("--hashlimit-dstmask", [Numbers.Decimal((ulong)dstMask)]));
         if (rateMatch)
         {
             canonical.Add(new ExtensionOption("--hashlimit-rate-match", []));
             if (rateInterval != 1)
-                canonical.Add(new ExtensionOption("--hashlimit-rate-interval", [XtablesNumbers.Decimal(rateInterval)]));
+                canonical.Add(new ExtensionOption("--hashlimit-rate-interval", [Numbers.Decimal(rateInterval)]));
         }
         options.Clear();
         options.AddRange(canonical);
@@ -215,7 +215,7 @@ internal sealed class HashlimitMatchDefinition : ExtensionDefinition
 
     private static ulong? ParseBurst(string text, ExtensionContext context)
     {
-        if (!XtablesNumbers.TryParsePrefix(text, 0, out var value, out var end) || value < 1 || (end == text.Length && value > MaxBurst))
+        if (!Numbers.TryParsePrefix(text, 0, out var value, out var end) || value < 1 || (end == text.Length && value > MaxBurst))
         {
             context.Fail($"invalid --hashlimit-burst '{text}': expected a number from 1 to {MaxBurst}, or bytes such as 400kb");
             return null;
@@ -233,7 +233,7 @@ internal sealed class HashlimitMatchDefinition : ExtensionDefinition
     {
         if (text is null)
             return hostBits;
-        if (XtablesNumbers.TryParsePrefix(text, 0, out var length, out var end) && end == text.Length && length <= (ulong)hostBits)
+        if (Numbers.TryParsePrefix(text, 0, out var length, out var end) && end == text.Length && length <= (ulong)hostBits)
             return (int)length;
         if (System.Net.IPAddress.TryParse(text, out var mask) && Addresses.PrefixOf(mask) is { } prefix
             && (hostBits == 32) == (mask.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))

@@ -16,7 +16,7 @@ internal sealed class LengthMatchDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new OptionSpec("--length") { CanNegate = true, Normalize = XtablesNumbers.Range(0, 65535, "--length") },
+        new OptionSpec("--length") { CanNegate = true, Normalize = Numbers.Range(0, 65535, "--length") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>

@@ -32,7 +32,7 @@ internal sealed class LimitMatchDefinition : ExtensionDefinition
                 return null;
             },
         },
-        new OptionSpec("--limit-burst") { Normalize = XtablesNumbers.Unsigned(0, 10000, "--limit-burst") },
+        new OptionSpec("--limit-burst") { Normalize = Numbers.Unsigned(0, 10000, "--limit-burst") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)

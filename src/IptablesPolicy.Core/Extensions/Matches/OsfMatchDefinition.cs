@@ -26,8 +26,8 @@ internal sealed class OsfMatchDefinition : ExtensionDefinition
                 return null;
             },
         },
-        new OptionSpec("--ttl") { Normalize = XtablesNumbers.Unsigned(0, 2, "--ttl") },
-        new OptionSpec("--log") { Normalize = XtablesNumbers.Unsigned(0, 2, "--log") },
+        new OptionSpec("--ttl") { Normalize = Numbers.Unsigned(0, 2, "--ttl") },
+        new OptionSpec("--log") { Normalize = Numbers.Unsigned(0, 2, "--log") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)

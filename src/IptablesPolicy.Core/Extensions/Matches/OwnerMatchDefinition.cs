@@ -47,7 +47,7 @@ internal sealed class OwnerMatchDefinition : ExtensionDefinition
         if (text == "root")
             return ["0"];
         const ulong max = uint.MaxValue - 1;
-        if (!XtablesNumbers.TryParsePrefix(text, 0, out var first, out var end))
+        if (!Numbers.TryParsePrefix(text, 0, out var first, out var end))
         {
             if (text.Length > 0 && !char.IsAsciiDigit(text[0]) && text[0] != '-')
                 return [text];
@@ -55,7 +55,7 @@ internal sealed class OwnerMatchDefinition : ExtensionDefinition
             return null;
         }
         var last = first;
-        if (end < text.Length && text[end] is '-' or ':' && !XtablesNumbers.TryParsePrefix(text, end + 1, out last, out end))
+        if (end < text.Length && text[end] is '-' or ':' && !Numbers.TryParsePrefix(text, end + 1, out last, out end))
             end = -1;
         if (end != text.Length || first > max || last > max)
         {
@@ -67,7 +67,7 @@ internal sealed class OwnerMatchDefinition : ExtensionDefinition
             context.Fail($"invalid {option} '{text}': the range is reversed (the kernel refuses FIRST above LAST)");
             return null;
         }
-        return [XtablesNumbers.FormatRange(first, last, '-')];
+        return [Numbers.FormatRange(first, last, '-')];
     }
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)

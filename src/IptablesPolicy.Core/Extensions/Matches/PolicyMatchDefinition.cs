@@ -148,9 +148,9 @@ internal sealed class PolicyMatchDefinition : ExtensionDefinition
         switch (name)
         {
             case "--reqid":
-                return XtablesNumbers.Parse(value, 0, uint.MaxValue, name, context) is { } reqid ? XtablesNumbers.Decimal(reqid) : null;
+                return Numbers.Parse(value, 0, uint.MaxValue, name, context) is { } reqid ? Numbers.Decimal(reqid) : null;
             case "--spi":
-                return XtablesNumbers.Parse(value, 0, uint.MaxValue, name, context) is { } spi ? string.Create(CultureInfo.InvariantCulture, $"0x{spi:x}") : null;
+                return Numbers.Parse(value, 0, uint.MaxValue, name, context) is { } spi ? string.Create(CultureInfo.InvariantCulture, $"0x{spi:x}") : null;
             case "--proto":
                 if (ProtocolNames.TryParse(value, out var number) && number is 50 or 51 or 108)
                     return ProtocolNames.Canonical(number);

@@ -84,11 +84,11 @@ internal sealed class RateestMatchDefinition : ExtensionDefinition
                     break;
                 case "--rateest-pps1":
                     pps = true;
-                    pps1 = value is null ? 0 : XtablesNumbers.Parse(value, 0, uint.MaxValue, "--rateest-pps1", context) ?? 0;
+                    pps1 = value is null ? 0 : Numbers.Parse(value, 0, uint.MaxValue, "--rateest-pps1", context) ?? 0;
                     break;
                 case "--rateest-pps2":
                     pps = true;
-                    pps2 = value is null ? 0 : XtablesNumbers.Parse(value, 0, uint.MaxValue, "--rateest-pps2", context) ?? 0;
+                    pps2 = value is null ? 0 : Numbers.Parse(value, 0, uint.MaxValue, "--rateest-pps2", context) ?? 0;
                     break;
             }
         }
@@ -110,7 +110,7 @@ internal sealed class RateestMatchDefinition : ExtensionDefinition
         if (bps)
             AddRates(options, "bps", FormatBits(bps1), FormatBits(bps2), delta, relative, mode!, negated);
         if (pps)
-            AddRates(options, "pps", XtablesNumbers.Decimal(pps1), XtablesNumbers.Decimal(pps2), delta, relative, mode!, negated);
+            AddRates(options, "pps", Numbers.Decimal(pps1), Numbers.Decimal(pps2), delta, relative, mode!, negated);
         if (relative)
             options.Add(new ExtensionOption("--rateest2", [name2!]));
         return options;

@@ -25,13 +25,13 @@ internal sealed class RealmMatchDefinition : ExtensionDefinition
             Normalize = (values, context) =>
             {
                 var text = values[0] == "cosmos" ? "0" : values[0];
-                if (!XtablesNumbers.TryParsePrefix(text, 0, out var value, out var end) || value > uint.MaxValue)
+                if (!Numbers.TryParsePrefix(text, 0, out var value, out var end) || value > uint.MaxValue)
                     return text.Length > 0 && !char.IsAsciiDigit(text[0]) && text[0] != '-' ? values : Bad(text, context);
                 if (end == text.Length)
                     return [Named(value)];
                 if (text[end] != '/')
                     return values;
-                if (!XtablesNumbers.TryParsePrefix(text, end + 1, out var mask, out end) || end != text.Length || mask > uint.MaxValue)
+                if (!Numbers.TryParsePrefix(text, end + 1, out var mask, out end) || end != text.Length || mask > uint.MaxValue)
                     return Bad(text, context);
                 return [mask == uint.MaxValue ? Named(value) : $"{Hex(value)}/{Hex(mask)}"];
             },

@@ -24,9 +24,9 @@ internal sealed class RecentMatchDefinition : ExtensionDefinition
         new OptionSpec("--rcheck") { MinValues = 0, MaxValues = 0, CanNegate = true },
         new OptionSpec("--update") { MinValues = 0, MaxValues = 0, CanNegate = true },
         new OptionSpec("--remove") { MinValues = 0, MaxValues = 0, CanNegate = true },
-        new OptionSpec("--seconds") { Normalize = XtablesNumbers.Unsigned(1, uint.MaxValue, "--seconds") },
+        new OptionSpec("--seconds") { Normalize = Numbers.Unsigned(1, uint.MaxValue, "--seconds") },
         OptionSpec.Flag("--reap"),
-        new OptionSpec("--hitcount") { Normalize = XtablesNumbers.Unsigned(0, uint.MaxValue, "--hitcount") },
+        new OptionSpec("--hitcount") { Normalize = Numbers.Unsigned(0, uint.MaxValue, "--hitcount") },
         OptionSpec.Flag("--rttl"),
         new OptionSpec("--name")
         {

@@ -70,7 +70,7 @@ internal sealed class SetMatchDefinition : ExtensionDefinition
     }
 
     private static Func<IReadOnlyList<string>, ExtensionContext, IReadOnlyList<string>?> Counter(string option) =>
-        XtablesNumbers.Unsigned(0, ulong.MaxValue, option);
+        Numbers.Unsigned(0, ulong.MaxValue, option);
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
     {

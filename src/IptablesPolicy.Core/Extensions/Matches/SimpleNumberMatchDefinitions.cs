@@ -15,7 +15,7 @@ internal abstract class SingleNumberMatchDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options => field ??=
     [
-        new OptionSpec($"--{Name}") { CanNegate = true, Normalize = XtablesNumbers.Unsigned(0, Max, $"--{Name}") },
+        new OptionSpec($"--{Name}") { CanNegate = true, Normalize = Numbers.Unsigned(0, Max, $"--{Name}") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context) =>

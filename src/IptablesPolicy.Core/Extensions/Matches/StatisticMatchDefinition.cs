@@ -29,8 +29,8 @@ internal sealed class StatisticMatchDefinition : ExtensionDefinition
             },
         },
         new OptionSpec("--probability") { CanNegate = true, Normalize = (values, context) => ParseProbability(values[0], context) },
-        new OptionSpec("--every") { CanNegate = true, Normalize = XtablesNumbers.Unsigned(1, uint.MaxValue, "--every") },
-        new OptionSpec("--packet") { Normalize = XtablesNumbers.Unsigned(0, uint.MaxValue, "--packet") },
+        new OptionSpec("--every") { CanNegate = true, Normalize = Numbers.Unsigned(1, uint.MaxValue, "--every") },
+        new OptionSpec("--packet") { Normalize = Numbers.Unsigned(0, uint.MaxValue, "--packet") },
     ];
 
     private static IReadOnlyList<string>? ParseProbability(string text, ExtensionContext context)

@@ -34,8 +34,8 @@ internal sealed class StringMatchDefinition : ExtensionDefinition
                 return null;
             },
         },
-        new OptionSpec("--from") { Normalize = XtablesNumbers.Unsigned(0, 65535, "--from") },
-        new OptionSpec("--to") { Normalize = XtablesNumbers.Unsigned(0, 65535, "--to") },
+        new OptionSpec("--from") { Normalize = Numbers.Unsigned(0, 65535, "--from") },
+        new OptionSpec("--to") { Normalize = Numbers.Unsigned(0, 65535, "--to") },
         OptionSpec.Flag("--icase"),
     ];
 

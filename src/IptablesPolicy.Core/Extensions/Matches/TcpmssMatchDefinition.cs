@@ -15,7 +15,7 @@ internal sealed class TcpmssMatchDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new OptionSpec("--mss") { CanNegate = true, Normalize = XtablesNumbers.Range(0, 65535, "--mss") },
+        new OptionSpec("--mss") { CanNegate = true, Normalize = Numbers.Range(0, 65535, "--mss") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)

@@ -40,7 +40,7 @@ internal sealed class TimeMatchDefinition : ExtensionDefinition
     {
         var parts = text.Split(':');
         if (parts.Length is 2 or 3 && Field(parts[0], 23) is { } h && Field(parts[1], 59) is { } m && (parts.Length == 2 ? 0 : Field(parts[2], 59)) is { } s)
-            return [XtablesNumbers.Decimal((h * 3600) + (m * 60) + s)];
+            return [Numbers.Decimal((h * 3600) + (m * 60) + s)];
         context.Fail($"invalid {option} '{text}': expected hh:mm[:ss] within a day");
         return null;
     }
@@ -73,7 +73,7 @@ internal sealed class TimeMatchDefinition : ExtensionDefinition
                 .AddHours(fields[3]).AddMinutes(fields[4]).AddSeconds(fields[5]);
             var seconds = (long)(date - DateTime.UnixEpoch).TotalSeconds;
             if (seconds is >= 0 and <= uint.MaxValue)
-                return [XtablesNumbers.Decimal((ulong)seconds)];
+                return [Numbers.Decimal((ulong)seconds)];
         }
         context.Fail($"invalid {option} '{text}': expected YYYY[-MM[-DD[Thh[:mm[:ss]]]]] from 1970 to 2038");
         return null;
@@ -85,14 +85,14 @@ internal sealed class TimeMatchDefinition : ExtensionDefinition
         foreach (var day in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             // Day 0 is accepted (and never printed), as iptables does.
-            if (!XtablesNumbers.TryParsePrefix(day, 0, out var n, out var end) || end != day.Length || n > 31)
+            if (!Numbers.TryParsePrefix(day, 0, out var n, out var end) || end != day.Length || n > 31)
             {
                 context.Fail($"invalid --monthdays day '{day}': expected numbers from 1 to 31");
                 return null;
             }
             mask |= 1u << (int)n;
         }
-        return [XtablesNumbers.Decimal(mask)];
+        return [Numbers.Decimal(mask)];
     }
 
     private static IReadOnlyList<string>? ParseWeekdays(string text, ExtensionContext context)
@@ -100,7 +100,7 @@ internal sealed class TimeMatchDefinition : ExtensionDefinition
         uint mask = 0;
         foreach (var day in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (XtablesNumbers.TryParsePrefix(day, 0, out var n, out var end) && end == day.Length)
+            if (Numbers.TryParsePrefix(day, 0, out var n, out var end) && end == day.Length)
             {
                 // iptables refuses 0 but takes numbers above 7 (never printed); beyond 31 the bit does not exist.
                 if (n is < 1 or > 31)
@@ -120,7 +120,7 @@ internal sealed class TimeMatchDefinition : ExtensionDefinition
             }
             mask |= 1u << index;
         }
-        return [XtablesNumbers.Decimal(mask)];
+        return [Numbers.Decimal(mask)];
     }
 
     private static ulong? Field(string text, ulong max) =>

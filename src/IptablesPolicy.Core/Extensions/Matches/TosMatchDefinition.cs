@@ -26,12 +26,12 @@ internal sealed class TosMatchDefinition : ExtensionDefinition
 
     private static string? Parse(string text, ExtensionContext context)
     {
-        if (XtablesNumbers.TryParsePrefix(text, 0, out var value, out var end) && value <= 0xff)
+        if (Numbers.TryParsePrefix(text, 0, out var value, out var end) && value <= 0xff)
         {
             ulong mask = 0xff;
             if (end < text.Length && text[end] == '/')
             {
-                if (!XtablesNumbers.TryParsePrefix(text, end + 1, out mask, out end) || mask > 0xff)
+                if (!Numbers.TryParsePrefix(text, end + 1, out mask, out end) || mask > 0xff)
                     end = -1;
             }
             if (end == text.Length)

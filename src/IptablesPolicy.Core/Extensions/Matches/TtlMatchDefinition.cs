@@ -14,9 +14,9 @@ internal abstract class TtlLikeMatchDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options => field ??=
     [
-        new OptionSpec($"--{Name}-eq", $"--{Name}") { CanNegate = true, Normalize = XtablesNumbers.Unsigned(0, 255, $"--{Name}-eq") },
-        new OptionSpec($"--{Name}-lt") { Normalize = XtablesNumbers.Unsigned(0, 255, $"--{Name}-lt") },
-        new OptionSpec($"--{Name}-gt") { Normalize = XtablesNumbers.Unsigned(0, 255, $"--{Name}-gt") },
+        new OptionSpec($"--{Name}-eq", $"--{Name}") { CanNegate = true, Normalize = Numbers.Unsigned(0, 255, $"--{Name}-eq") },
+        new OptionSpec($"--{Name}-lt") { Normalize = Numbers.Unsigned(0, 255, $"--{Name}-lt") },
+        new OptionSpec($"--{Name}-gt") { Normalize = Numbers.Unsigned(0, 255, $"--{Name}-gt") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)

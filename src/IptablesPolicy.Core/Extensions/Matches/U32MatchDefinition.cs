@@ -115,7 +115,7 @@ internal sealed class U32MatchDefinition : ExtensionDefinition
 
     private static ulong? Number(string text, ref int at, ExtensionContext context)
     {
-        if (XtablesNumbers.TryParsePrefix(text, at, out var value, out var end) && value <= uint.MaxValue)
+        if (Numbers.TryParsePrefix(text, at, out var value, out var end) && value <= uint.MaxValue)
         {
             at = end;
             return value;

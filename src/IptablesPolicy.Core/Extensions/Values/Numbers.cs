@@ -6,7 +6,7 @@ namespace IptablesPolicy.Core.Extensions.Values;
 /// Numbers as libxtables reads them (<c>xtables_strtoul</c>: strtoumax with base 0, so decimal,
 /// <c>0x</c> hexadecimal and leading-0 octal, and never a minus sign), single or as <c>FIRST:LAST</c> ranges.
 /// </summary>
-internal static class XtablesNumbers
+internal static class Numbers
 {
     /// <summary>
     /// Reads the number that starts at <paramref name="start"/> as strtoumax with base 0 does; <paramref name="end"/>
