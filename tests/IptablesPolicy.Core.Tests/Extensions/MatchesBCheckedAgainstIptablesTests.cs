@@ -3,10 +3,10 @@ using IptablesPolicy.Core.Model;
 namespace IptablesPolicy.Core.Tests.Extensions;
 
 /// <summary>
-/// Rules of the matches-b extensions as people type them (abbreviations, odd numbers, defaults, negations),
-/// with what iptables 1.8.9 (nf_tables) did with them in a network namespace (with ipsets foo and bar and
-/// rate estimators R, A, B present): the save text it printed, or that it refused the rule. The expectations
-/// were recorded from the real tool, so these tests need no root.
+/// Rules of the matches-b extensions as people type them (abbreviations, odd numbers, defaults, negations,
+/// hooks and protocols the kernel refuses), with what iptables 1.8.9 (nf_tables) did with them in a network
+/// namespace (with ipsets foo and bar and rate estimators R, A, B present): the save text it printed, or that
+/// it refused the rule. The expectations were recorded from the real tool, so these tests need no root.
 /// </summary>
 [TestFixture]
 public sealed class MatchesBCheckedAgainstIptablesTests
@@ -188,12 +188,20 @@ public sealed class MatchesBCheckedAgainstIptablesTests
     [TestCase("ip6", "filter", "INPUT", "-m policy --dir in --pol ipsec --strict --reqid 1 --mode tunnel --tunnel-dst 2001:db8::1/ffff:ffff:ffff:ffff::", "-m policy --dir in --pol ipsec --strict --reqid 1 --mode tunnel --tunnel-dst 2001:db8::1/64")]
     [TestCase("ip6", "filter", "INPUT", "-m iprange --src-range 2001:db8::a-2001:db8::1", "-m iprange --src-range 2001:db8::a-2001:db8::1")]
     [TestCase("ip6", "filter", "INPUT", "-m addrtype --src-type LOCAL --dst-type UNICAST,ANYCAST,MULTICAST,UNREACHABLE", "-m addrtype --src-type LOCAL --dst-type UNICAST,ANYCAST,MULTICAST,UNREACHABLE")]
+    [TestCase("ip", "filter", "INPUT", "-m rateest --rateest-delta --rateest1 A --rateest-bps1 3.5KBps --rateest-lt --rateest-bps2 2gbit --rateest2 B", "-m rateest --rateest-delta --rateest1 A --rateest-bps1 28000bit --rateest-lt --rateest-bps2 2000Mbit --rateest2 B")]
+    [TestCase("ip", "filter", "INPUT", "-m rateest --rateest R --rateest-pps 10 --rateest-lt --rateest-bps 8Mibit", "-m rateest --rateest R --rateest-lt --rateest-bps 8389Kbit --rateest-lt --rateest-pps 10")]
+    [TestCase("ip", "filter", "INPUT", "-m rateest --rateest R --rateest-pps --rateest-lt", "-m rateest --rateest R --rateest-lt --rateest-pps 0")]
+    [TestCase("ip", "filter", "INPUT", "-m rateest --rateest R --rateest-bps 1 --rateest-lt --rateest-gt", "-m rateest --rateest R --rateest-gt --rateest-bps 0bit")]
     [TestCase("ip", "filter", "INPUT", "-m set ! --match-set foo dst,srcport,dst --return-nomatch --update-counters", "-m set ! --match-set foo dst,src,dst --return-nomatch")]
     [TestCase("ip", "filter", "INPUT", "-m set --match-set bar src ! --update-counters ! --update-subcounters --packets-gt 5 ! --bytes-eq 7", "-m set --match-set bar src ! --update-counters ! --update-subcounters --packets-gt 5 ! --bytes-eq 7")]
     [TestCase("ip", "filter", "INPUT", "-m set --set bar dst --packets-lt 1 --bytes-lt 3", "-m set --match-set bar dst --packets-lt 1 --bytes-lt 3")]
     [TestCase("ip", "filter", "INPUT", "-m string --hex-string \"é|41 4a|b|0A|\" --algo bm", "-m string --hex-string \"|c3a9414a620a|\" --algo bm")]
     [TestCase("ip", "filter", "INPUT", "-m string --hex-string \"|7e|\" --algo bm", "-m string --string \"~\" --algo bm")]
     [TestCase("ip", "filter", "INPUT", "-m string --hex-string \"|5c|\" --algo bm", "-m string --hex-string \"|5c|\" --algo bm")]
+    [TestCase("ip", "mangle", "PREROUTING", "-m rpfilter", "-m rpfilter")]
+    [TestCase("ip", "nat", "OUTPUT", "-m owner --uid-owner 0", "-m owner --uid-owner 0")]
+    [TestCase("ip", "raw", "PREROUTING", "-m socket --restore-skmark", "-m socket --restore-skmark")]
+    [TestCase("ip", "filter", "INPUT", "-m recent --rcheck --hitcount 65535", "-m recent --rcheck --hitcount 65535 --name DEFAULT --mask 255.255.255.255 --rsource")]
     public void Renders_what_iptables_saved(string family, string table, string chain, string arguments, string saved) =>
         MatchRules.SaveText(arguments, Family(family), chain, table).ShouldBe(saved);
 
@@ -267,6 +275,22 @@ public sealed class MatchesBCheckedAgainstIptablesTests
     [TestCase("ip", "filter", "OUTPUT", "-m owner --gid-owner 1 --suppl-groups --suppl-groups")]
     [TestCase("ip", "filter", "OUTPUT", "-m owner ! --suppl-groups --gid-owner 1")]
     [TestCase("ip", "filter", "INPUT", "-m set --match-set bar src,dst,dst,src,src,dst,src")]
+    [TestCase("ip", "filter", "INPUT", "-m owner --uid-owner 0")]
+    [TestCase("ip", "mangle", "OUTPUT", "-m socket")]
+    [TestCase("ip", "nat", "PREROUTING", "-m rpfilter")]
+    [TestCase("ip", "mangle", "INPUT", "-m rpfilter")]
+    [TestCase("ip", "mangle", "POSTROUTING", "-m mac --mac-source 00:11:22:33:44:55")]
+    [TestCase("ip", "filter", "INPUT", "-m ecn --ecn-tcp-ece")]
+    [TestCase("ip", "filter", "FORWARD", "-m tcpmss --mss 1400")]
+    [TestCase("ip", "filter", "INPUT", "-m osf --genre Linux")]
+    [TestCase("ip", "filter", "INPUT", "-m policy --dir out --pol none")]
+    [TestCase("ip", "filter", "OUTPUT", "-m policy --dir in --pol none")]
+    [TestCase("ip", "filter", "OUTPUT", "-m cgroup --cgroup 1 --path /")]
+    [TestCase("ip", "filter", "OUTPUT", "-m cgroup")]
+    [TestCase("ip", "filter", "INPUT", "-m recent --set --seconds 10")]
+    [TestCase("ip", "filter", "INPUT", "-m recent --rcheck --hitcount 65536")]
+    [TestCase("ip", "filter", "INPUT", "-m recent --set --hitcount 2")]
+    [TestCase("ip", "filter", "INPUT", "-m recent --remove --reap --seconds 2")]
     public void Rejects_what_iptables_refused(string family, string table, string chain, string arguments) =>
         MatchRules.Errors(arguments, Family(family), chain, table).ShouldNotBeEmpty();
 
