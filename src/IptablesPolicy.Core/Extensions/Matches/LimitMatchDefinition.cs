@@ -7,7 +7,7 @@ namespace IptablesPolicy.Core.Extensions.Matches;
 /// <summary>
 /// <c>-m limit</c> (libxt_limit.c): an average rate (<c>3/hour</c> when not given) saved in the unit
 /// iptables-save chooses, and <c>--limit-burst</c> (0 to 10000), printed only when it is not 5. No option
-/// can be negated.
+/// can be negated. A burst of 0 is saved as the default, as the nftables backend does.
 /// </summary>
 internal sealed class LimitMatchDefinition : ExtensionDefinition
 {
@@ -39,7 +39,9 @@ internal sealed class LimitMatchDefinition : ExtensionDefinition
     {
         if (!options.Has("--limit"))
             options.Insert(0, new ExtensionOption("--limit", [Rates.Format(Scale * 86400 / 24 / 3, Scale).Text]));
-        options.RemoveAll(o => o.Name == "--limit-burst" && o.Value == DefaultBurst);
+        // A burst of 0 never reaches iptables-save as 0: nftables turns it into the default 5 (and the
+        // legacy kernel refuses it), so it is saved like the default, not printed.
+        options.RemoveAll(o => o.Name == "--limit-burst" && o.Value is DefaultBurst or "0");
     }
 
     public override Match CreateMatch(IReadOnlyList<ExtensionOption> options) => new LimitMatch(options);

@@ -62,6 +62,11 @@ internal sealed class OwnerMatchDefinition : ExtensionDefinition
             context.Fail($"invalid {option} '{text}': expected a name, an id or FIRST-LAST with ids up to {max}");
             return null;
         }
+        if (first > last)
+        {
+            context.Fail($"invalid {option} '{text}': the range is reversed (the kernel refuses FIRST above LAST)");
+            return null;
+        }
         return [Numbers.FormatRange(first, last, '-')];
     }
 

@@ -74,8 +74,8 @@ internal sealed class PolicyMatchDefinition : ExtensionDefinition
                     break;
                 case "--next":
                     elements.Add([]);
-                    if (elements.Count == MaxElements)
-                        context.Fail($"match policy: at most {MaxElements - 1} --next (maximum policy depth reached)");
+                    if (elements.Count > MaxElements)
+                        context.Fail($"match policy: at most {MaxElements} policy elements ({MaxElements - 1} --next)");
                     break;
                 default:
                     if (element.ContainsKey(spec.Name))

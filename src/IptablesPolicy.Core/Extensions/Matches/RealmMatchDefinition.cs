@@ -6,7 +6,8 @@ namespace IptablesPolicy.Core.Extensions.Matches;
 
 /// <summary>
 /// <c>-m realm --realm VALUE[/MASK]</c> (libipt_realm.c): the routing realm, saved as <c>0xV</c> or
-/// <c>0xV/0xM</c>. Names come from the machine's <c>/etc/iproute2/rt_realms</c>, so they are kept as written.
+/// <c>0xV/0xM</c>. Names come from the machine's <c>/etc/iproute2/rt_realms</c>: iproute2 ships it with
+/// <c>0 cosmos</c> only, so realm 0 is read and saved as <c>cosmos</c>; other names are kept as written.
 /// </summary>
 internal sealed class RealmMatchDefinition : ExtensionDefinition
 {
@@ -23,21 +24,23 @@ internal sealed class RealmMatchDefinition : ExtensionDefinition
             CanNegate = true,
             Normalize = (values, context) =>
             {
-                var text = values[0];
+                var text = values[0] == "cosmos" ? "0" : values[0];
                 if (!Numbers.TryParsePrefix(text, 0, out var value, out var end) || value > uint.MaxValue)
                     return text.Length > 0 && !char.IsAsciiDigit(text[0]) && text[0] != '-' ? values : Bad(text, context);
                 if (end == text.Length)
-                    return [Hex(value)];
+                    return [Named(value)];
                 if (text[end] != '/')
                     return values;
                 if (!Numbers.TryParsePrefix(text, end + 1, out var mask, out end) || end != text.Length || mask > uint.MaxValue)
                     return Bad(text, context);
-                return [mask == uint.MaxValue ? Hex(value) : $"{Hex(value)}/{Hex(mask)}"];
+                return [mask == uint.MaxValue ? Named(value) : $"{Hex(value)}/{Hex(mask)}"];
             },
         },
     ];
 
     private static string Hex(ulong value) => string.Create(CultureInfo.InvariantCulture, $"0x{value:x}");
+
+    private static string Named(ulong value) => value == 0 ? "cosmos" : Hex(value);
 
     private static IReadOnlyList<string>? Bad(string text, ExtensionContext context)
     {

@@ -54,7 +54,10 @@ internal sealed class RecentMatchDefinition : ExtensionDefinition
             if (option.Name is "--rsource" or "--rdest")
                 side = option.Name;
         }
-        var result = options.Where(o => o.Name is not ("--rsource" or "--rdest")).ToList();
+        // iptables-save prints the list settings last: name, mask, side.
+        var result = options.Where(o => o.Name is not ("--name" or "--mask" or "--rsource" or "--rdest")).ToList();
+        result.Add(options.First(o => o.Name == "--name"));
+        result.Add(options.First(o => o.Name == "--mask"));
         result.Add(new ExtensionOption(side, []));
         return result;
     }

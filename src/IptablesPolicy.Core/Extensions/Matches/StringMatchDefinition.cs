@@ -27,8 +27,8 @@ internal sealed class StringMatchDefinition : ExtensionDefinition
         {
             Normalize = (values, context) =>
             {
-                // The kernel's textsearch algorithms; iptables passes the name on and the kernel refuses others.
-                if (values[0] is "bm" or "kmp" or "fsm")
+                // iptables passes the name on; the kernel's textsearch knows bm and kmp (fsm is rarely built).
+                if (values[0] is "bm" or "kmp")
                     return values;
                 context.Fail($"unknown --algo '{values[0]}' of match string: expected bm or kmp");
                 return null;
@@ -99,11 +99,13 @@ internal sealed class StringMatchDefinition : ExtensionDefinition
             }
             if (i + 2 >= source.Length || !char.IsAsciiHexDigit((char)c) || !char.IsAsciiHexDigit((char)source[i + 1]))
                 return Fail($"invalid --hex-string '{text}': expected pairs of hexadecimal digits between | and |", context);
-            pattern.Add(byte.Parse(text.AsSpan(i, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
+            pattern.Add((byte)((HexValue(c) << 4) | HexValue(source[i + 1])));
             i += source[i + 2] == ' ' ? 3 : 2;
         }
         return pattern.ToArray();
     }
+
+    private static int HexValue(byte digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 
     private static byte[]? Fail(string message, ExtensionContext context)
     {

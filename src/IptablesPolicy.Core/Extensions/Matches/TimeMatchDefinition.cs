@@ -84,7 +84,8 @@ internal sealed class TimeMatchDefinition : ExtensionDefinition
         uint mask = 0;
         foreach (var day in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!Numbers.TryParsePrefix(day, 0, out var n, out var end) || end != day.Length || n is < 1 or > 31)
+            // Day 0 is accepted (and never printed), as iptables does.
+            if (!Numbers.TryParsePrefix(day, 0, out var n, out var end) || end != day.Length || n > 31)
             {
                 context.Fail($"invalid --monthdays day '{day}': expected numbers from 1 to 31");
                 return null;
@@ -101,7 +102,8 @@ internal sealed class TimeMatchDefinition : ExtensionDefinition
         {
             if (Numbers.TryParsePrefix(day, 0, out var n, out var end) && end == day.Length)
             {
-                if (n is < 1 or > 7)
+                // iptables refuses 0 but takes numbers above 7 (never printed); beyond 31 the bit does not exist.
+                if (n is < 1 or > 31)
                 {
                     context.Fail($"invalid --weekdays day '{day}': expected 1 (Monday) to 7 (Sunday)");
                     return null;

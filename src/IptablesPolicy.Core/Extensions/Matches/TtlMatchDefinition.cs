@@ -5,8 +5,8 @@ namespace IptablesPolicy.Core.Extensions.Matches;
 
 /// <summary>
 /// The shape of <c>-m ttl</c> (libipt_ttl.c) and <c>-m hl</c> (libip6t_hl.c): exactly one of
-/// <c>--X-eq</c> (negatable), <c>--X-lt</c>, <c>--X-gt</c>, each an 8-bit number; <c>--X</c> is <c>--X-eq</c>
-/// without negation.
+/// <c>--X-eq</c> (negatable), <c>--X-lt</c>, <c>--X-gt</c>, each an 8-bit number; <c>--X</c> is another name
+/// of <c>--X-eq</c> (libxtables finds an option's flags by its id, so the alias can be negated too).
 /// </summary>
 internal abstract class TtlLikeMatchDefinition : ExtensionDefinition
 {
@@ -14,19 +14,16 @@ internal abstract class TtlLikeMatchDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options => field ??=
     [
-        new OptionSpec($"--{Name}-eq") { CanNegate = true, Normalize = Numbers.Unsigned(0, 255, $"--{Name}-eq") },
+        new OptionSpec($"--{Name}-eq", $"--{Name}") { CanNegate = true, Normalize = Numbers.Unsigned(0, 255, $"--{Name}-eq") },
         new OptionSpec($"--{Name}-lt") { Normalize = Numbers.Unsigned(0, 255, $"--{Name}-lt") },
         new OptionSpec($"--{Name}-gt") { Normalize = Numbers.Unsigned(0, 255, $"--{Name}-gt") },
-        new OptionSpec($"--{Name}") { Normalize = Numbers.Unsigned(0, 255, $"--{Name}") },
     ];
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
     {
-        string[] names = [$"--{Name}-eq", $"--{Name}-lt", $"--{Name}-gt", $"--{Name}"];
-        if (!options.RequireAny(context, Name, names) || !options.AtMostOne(context, Name, names))
-            return;
-        if (options.Find($"--{Name}") is { } plain)
-            options.Replace(plain, new ExtensionOption($"--{Name}-eq", plain.Values));
+        string[] names = [$"--{Name}-eq", $"--{Name}-lt", $"--{Name}-gt"];
+        if (options.RequireAny(context, Name, names))
+            options.AtMostOne(context, Name, names);
     }
 }
 

@@ -20,7 +20,8 @@ internal static class Addresses
 
     /// <summary>
     /// <c>ADDRESS[/PREFIX|/MASK]</c> as <c>XTTYPE_HOSTMASK</c> reads it (the host bits are kept), rendered as
-    /// the ipvs and similar extensions print it: no suffix for a full mask, <c>/N</c> for a prefix, else the dotted mask.
+    /// the ipvs and policy extensions print it: no suffix for a full mask, else <c>/N</c>. A mask that is not a
+    /// prefix (<c>255.0.255.0</c>) ends up as a full mask: libxtables loses it (checked with iptables 1.8.9).
     /// </summary>
     public static string? ParseHostMask(string text, string option, ExtensionContext context)
     {
@@ -42,9 +43,7 @@ internal static class Addresses
             context.Fail($"invalid mask in '{text}' for {option}: expected /PREFIX (0 to {bits}) or /MASK");
             return null;
         }
-        if (prefix is null)
-            return $"{address}/{maskText}";
-        return prefix == bits ? address.ToString() : $"{address}/{prefix}";
+        return prefix is null || prefix == bits ? address.ToString() : $"{address}/{prefix}";
     }
 
     /// <summary>The prefix length of a contiguous mask, or null for a mask with holes.</summary>

@@ -18,10 +18,10 @@ public sealed class OwnerMatch : Match
     public Negatable<NumberRange>? GroupIds => Ids("--gid-owner");
 
     /// <summary>The user as written when it is a name iptables would resolve on the machine; null otherwise.</summary>
-    public string? UserName => Name("--uid-owner");
+    public string? UserName => UnresolvedName("--uid-owner");
 
     /// <summary>The group as written when it is a name iptables would resolve on the machine; null otherwise.</summary>
-    public string? GroupName => Name("--gid-owner");
+    public string? GroupName => UnresolvedName("--gid-owner");
 
     /// <summary><c>--socket-exists</c>: the packet must (or, negated, must not) belong to a local socket; null when absent.</summary>
     public Negatable<bool>? SocketExists => Option("--socket-exists") is { } o ? new(true, o.IsNegated) : null;
@@ -32,6 +32,6 @@ public sealed class OwnerMatch : Match
     private Negatable<NumberRange>? Ids(string option) =>
         Option(option) is { } o && NumberRange.TryParse(o.Value, '-') is { } range ? new(range, o.IsNegated) : null;
 
-    private new string? Name(string option) =>
+    private string? UnresolvedName(string option) =>
         Option(option) is { Value: { } value } && NumberRange.TryParse(value, '-') is null ? value : null;
 }
