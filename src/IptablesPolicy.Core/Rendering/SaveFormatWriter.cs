@@ -141,7 +141,7 @@ public static class SaveFormatWriter
                     break;
                 case ValueQuoting.Always:
                     builder.Append(' ');
-                    AppendQuoted(builder, value);
+                    AppendQuoted(builder, value, escapeApostrophe: false);
                     break;
                 default:
                     builder.Append(' ').Append(value);
@@ -159,15 +159,16 @@ public static class SaveFormatWriter
             builder.Append(value);
             return;
         }
-        AppendQuoted(builder, value);
+        AppendQuoted(builder, value, escapeApostrophe: true);
     }
 
-    private static void AppendQuoted(StringBuilder builder, string value)
+    // xtables_save_string escapes " \ and '; extensions that print their own quotes (string, LED) only " and \.
+    private static void AppendQuoted(StringBuilder builder, string value, bool escapeApostrophe)
     {
         builder.Append('"');
         foreach (var c in value)
         {
-            if (c is '"' or '\\' or '\'')
+            if (c is '"' or '\\' || (c == '\'' && escapeApostrophe))
                 builder.Append('\\');
             builder.Append(c);
         }
