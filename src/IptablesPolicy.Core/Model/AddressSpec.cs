@@ -50,7 +50,7 @@ public sealed record AddressSpec
     /// <summary>Creates the spec for an address and a dotted mask; the prefix length is set when the mask is a prefix.</summary>
     public static AddressSpec FromMask(IPAddress address, IPAddress mask)
     {
-        return new AddressSpec(ApplyMask(address, mask), mask, MaskToPrefix(mask), null);
+        return new AddressSpec(ApplyMask(address, mask), mask, PrefixLengthOf(mask), null);
     }
 
     /// <summary>Creates a spec that knows only a host name.</summary>
@@ -117,7 +117,8 @@ public sealed record AddressSpec
         return new IPAddress(bytes);
     }
 
-    private static int? MaskToPrefix(IPAddress mask)
+    /// <summary>The prefix length of a mask, or null when its ones are not contiguous (<c>255.0.255.0</c>).</summary>
+    internal static int? PrefixLengthOf(IPAddress mask)
     {
         var length = 0;
         var seenZero = false;

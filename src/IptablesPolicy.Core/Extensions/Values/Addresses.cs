@@ -47,25 +47,7 @@ internal static class Addresses
     }
 
     /// <summary>The prefix length of a contiguous mask, or null for a mask with holes.</summary>
-    public static int? PrefixOf(IPAddress mask)
-    {
-        var length = 0;
-        var seenZero = false;
-        foreach (var b in mask.GetAddressBytes())
-        {
-            for (var bit = 7; bit >= 0; bit--)
-            {
-                var set = ((b >> bit) & 1) == 1;
-                if (set && seenZero)
-                    return null;
-                if (set)
-                    length++;
-                else
-                    seenZero = true;
-            }
-        }
-        return length;
-    }
+    public static int? PrefixOf(IPAddress mask) => AddressSpec.PrefixLengthOf(mask);
 
     /// <summary>The family an address belongs to.</summary>
     public static IpFamily FamilyOf(IPAddress address) =>

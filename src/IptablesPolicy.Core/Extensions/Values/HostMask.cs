@@ -73,25 +73,7 @@ internal static class HostMask
     }
 
     /// <summary>The prefix length of a mask, or null when its ones are not contiguous.</summary>
-    public static int? PrefixLength(IPAddress mask)
-    {
-        var length = 0;
-        var seenZero = false;
-        foreach (var b in mask.GetAddressBytes())
-        {
-            for (var bit = 7; bit >= 0; bit--)
-            {
-                var set = ((b >> bit) & 1) == 1;
-                if (set && seenZero)
-                    return null;
-                if (set)
-                    length++;
-                else
-                    seenZero = true;
-            }
-        }
-        return length;
-    }
+    public static int? PrefixLength(IPAddress mask) => AddressSpec.PrefixLengthOf(mask);
 
     /// <summary>The number of leading one bits of a mask (what connlimit's <c>count_bits</c> computes).</summary>
     public static int LeadingOnes(IPAddress mask)
