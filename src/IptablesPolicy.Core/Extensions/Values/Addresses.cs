@@ -34,7 +34,7 @@ internal static class Addresses
             return address.ToString();
         var maskText = text[(slash + 1)..];
         int? prefix = null;
-        if (maskText.Length > 0 && maskText.All(char.IsAsciiDigit) && int.TryParse(maskText, out var length) && length <= bits)
+        if (maskText.Length > 0 && !maskText.AsSpan().ContainsAnyExceptInRange('0', '9') && int.TryParse(maskText, out var length) && length <= bits)
             prefix = length;
         else if (IPAddress.TryParse(maskText, out var mask) && mask.AddressFamily == address.AddressFamily && !maskText.Contains('%'))
             prefix = PrefixOf(mask);

@@ -26,7 +26,7 @@ internal static class HostMask
         if (slash < 0)
             return (address, PrefixMask(address.AddressFamily, bits));
         var maskText = text[(slash + 1)..];
-        if (maskText.Length > 0 && maskText.All(char.IsAsciiDigit))
+        if (maskText.Length > 0 && !maskText.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             if (int.TryParse(maskText, out var length) && length <= bits)
                 return (address, PrefixMask(address.AddressFamily, length));

@@ -82,7 +82,7 @@ internal static class NatRangeParser
             first = (int)value;
             rest = text[end..];
         }
-        else if (ServiceNames.TryParsePort(text, out var named) && !text.All(char.IsAsciiDigit))
+        else if (ServiceNames.TryParsePort(text, out var named) && text.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             first = named;
         }
@@ -126,7 +126,7 @@ internal static class NatRangeParser
         var baseText = rest[1..];
         if (OptionValues.TryParseUnsigned(baseText, out var baseValue) && baseValue is >= 1 and <= 65535)
             return (ports, (int)baseValue);
-        if (!baseText.All(char.IsAsciiDigit) && ServiceNames.TryParsePort(baseText, out var baseNamed) && baseNamed >= 1)
+        if (baseText.AsSpan().ContainsAnyExceptInRange('0', '9') && ServiceNames.TryParsePort(baseText, out var baseNamed) && baseNamed >= 1)
             return (ports, baseNamed);
         context.Fail($"invalid base port '{baseText}': expected a number from 1 to 65535 or a service name");
         return null;
@@ -146,7 +146,7 @@ internal static class NatRangeParser
     private static bool IsDottedQuad(string text)
     {
         var parts = text.Split('.');
-        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit));
+        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && !p.AsSpan().ContainsAnyExceptInRange('0', '9'));
     }
 
     /// <summary>Reads the leading number as <c>strtoul</c> with base 0 does; false when no digit leads.</summary>

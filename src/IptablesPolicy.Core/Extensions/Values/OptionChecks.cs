@@ -9,16 +9,28 @@ namespace IptablesPolicy.Core.Extensions.Values;
 internal static class OptionChecks
 {
     /// <summary>True when an option of that canonical name is present.</summary>
-    public static bool Has(this List<ExtensionOption> options, string name) => options.Exists(o => o.Name == name);
+    public static bool Has(this List<ExtensionOption> options, string name) => options.Find(name) is not null;
 
     /// <summary>The option of that canonical name, or null.</summary>
-    public static ExtensionOption? Find(this List<ExtensionOption> options, string name) => options.Find(o => o.Name == name);
+    public static ExtensionOption? Find(this List<ExtensionOption> options, string name)
+    {
+        // A loop, not List.Find with a lambda: this runs for every option of every rule.
+        foreach (var option in options)
+        {
+            if (option.Name == name)
+                return option;
+        }
+        return null;
+    }
 
     /// <summary>Fails unless at least one of <paramref name="names"/> is present.</summary>
     public static bool RequireAny(this List<ExtensionOption> options, ExtensionContext context, string extension, params string[] names)
     {
-        if (options.Exists(o => names.Contains(o.Name)))
-            return true;
+        foreach (var name in names)
+        {
+            if (options.Find(name) is not null)
+                return true;
+        }
         context.Fail(names.Length == 1
             ? $"match {extension} needs {names[0]}"
             : $"match {extension} needs one of {string.Join(", ", names)}");
