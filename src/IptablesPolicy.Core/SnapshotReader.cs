@@ -29,7 +29,7 @@ public static class SnapshotReader
     {
         var lines = input.Lines;
         IReadOnlyList<Snapshot> snapshots;
-        if (format is null && Parsing.Listing.TextBlockFinder.LooksMixed(lines))
+        if (format is null && Parsing.Listing.TextBlockFinder.LooksMixed(input))
         {
             // Pasted text: every listing and save fragment in it is its own snapshot.
             snapshots = Parsing.Listing.TextBlockFinder.Read(lines.ToList(), input.Path);

@@ -38,6 +38,30 @@ internal sealed class InputText
     /// </summary>
     public IEnumerable<SourceLine> Lines => bytes is null ? LinesOf(text!, firstNumber: 1) : LinesOfBytes();
 
+    /// <summary>
+    /// Looks for a line that <paramref name="candidate"/> picks out on its UTF-8 bytes and
+    /// <paramref name="confirm"/> accepts as a line, without decoding the others: a whole-file check (is this
+    /// pasted text?) then costs one pass over the bytes, not a second decoding of the file.
+    /// </summary>
+    public bool AnyLine(Func<ReadOnlySpan<byte>, bool> candidate, Func<SourceLine, bool> confirm)
+    {
+        // A text given as a string (tests, pasted input) is small: encoding it once keeps one code path.
+        var all = bytes ?? Encoding.UTF8.GetBytes(text!);
+        var start = bytes is null ? 0 : bytesStart;
+        var number = 0;
+        while (start < all.Length)
+        {
+            number++;
+            var newline = all.AsSpan(start).IndexOf((byte)'\n');
+            var end = newline < 0 ? all.Length : start + newline;
+            var content = all.AsSpan(start, end - start).TrimEnd((byte)'\r');
+            if (candidate(content) && confirm(new SourceLine(number, Encoding.UTF8.GetString(content))))
+                return true;
+            start = end + 1;
+        }
+        return false;
+    }
+
     /// <summary>Problems with the text itself (invalid UTF-8, CRLF line ends), found before parsing.</summary>
     public IReadOnlyList<ParseDiagnostic> Problems { get; }
 

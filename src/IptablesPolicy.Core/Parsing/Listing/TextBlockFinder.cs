@@ -15,18 +15,12 @@ internal static partial class TextBlockFinder
     private static partial Regex SaveLinePattern();
 
     /// <summary>True when a text is more than one ruleset format: it holds a listing, a Markdown fence or a shell prompt.</summary>
-    public static bool LooksMixed(IEnumerable<SourceLine> lines)
-    {
-        foreach (var line in lines)
-        {
-            var text = line.Text;
-            if (text.StartsWith("```", StringComparison.Ordinal) || text.StartsWith("Chain ", StringComparison.Ordinal) && ListingParser.IsChainHeader(text))
-                return true;
-            if (ShellCommandLine.TryParse(text) is { HasPrompt: true })
-                return true;
-        }
-        return false;
-    }
+    public static bool LooksMixed(InputText input) =>
+        // Every line of a 150k-line save file passes through here: the candidates are picked on the raw
+        // bytes, and only a line that may be a chain header or an iptables command is decoded and parsed.
+        input.AnyLine(
+            bytes => bytes.StartsWith("```"u8) || bytes.StartsWith("Chain "u8) || bytes.IndexOf("tables"u8) >= 0,
+            line => line.Span.StartsWith("```") || ListingParser.IsChainHeader(line.Text) || ShellCommandLine.TryParse(line.Text) is { HasPrompt: true });
 
     public static IReadOnlyList<Snapshot> Read(IReadOnlyList<SourceLine> lines, string path)
     {
