@@ -94,11 +94,12 @@ public sealed class KubeProxyRulesetTests
         text.Length.ShouldBeInRange(15_000_000, 18_000_000);
     }
 
-    [TestCase("iptables-nft-restore")]
-    [TestCase("iptables-legacy-restore")]
-    public void Iptables_restore_test_accepts_it(string restore)
+    [TestCase("nft")]
+    [TestCase("legacy")]
+    public void Iptables_restore_test_accepts_it(string backend)
     {
-        NetfilterTools.Require("ip", restore);
+        NetfilterTools.RequireBackend("iptables", backend);
+        var restore = $"iptables-{backend}-restore";
         var path = Path.Combine(Path.GetTempPath(), $"ipp-kube-proxy-{Guid.NewGuid():N}.v4");
         try
         {

@@ -6,7 +6,10 @@ namespace IptablesPolicy.Core.Tests.Infrastructure;
 /// </summary>
 internal static class NetfilterTools
 {
-    public static bool IsRoot => Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root" || GetEuid() == 0;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> BackendProblems = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the effective user id is 0 (a container's root may have no user name).</summary>
+    public static bool IsRoot => EffectiveUserId() == 0;
 
     /// <summary>Requires root and the named programs (e.g. <c>iptables-nft-restore</c>, <c>ip</c>).</summary>
     public static void Require(params string[] programs)
@@ -17,7 +20,28 @@ internal static class NetfilterTools
             Prerequisites.Require(ProcessRunner.Find(program) is not null, $"{program} not found (install the iptables and iproute2 packages)");
     }
 
-    private static uint GetEuid()
+    /// <summary>
+    /// Requires a working backend: <paramref name="command"/> <c>iptables</c> or <c>ip6tables</c>,
+    /// <paramref name="backend"/> <c>nft</c> or <c>legacy</c>. Probed once by restoring an empty filter
+    /// table in a throw-away namespace, so that a kernel without the backend's modules reads as a missing
+    /// prerequisite with the tool's own message rather than as a ruleset the kernel rejected.
+    /// </summary>
+    public static void RequireBackend(string command, string backend)
+    {
+        var restore = $"{command}-{backend}-restore";
+        Require("ip", restore, $"{command}-{backend}-save");
+        var problem = BackendProblems.GetOrAdd(restore, Probe);
+        Prerequisites.Require(problem is null, $"the {backend} backend does not work on this machine: {problem}");
+    }
+
+    private static string? Probe(string restore)
+    {
+        using var ns = NetworkNamespace.Create();
+        var result = ns.Run(restore, [], standardInput: "*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
+        return result.Succeeded ? null : $"{restore} cannot load an empty filter table: {result}";
+    }
+
+    private static uint EffectiveUserId()
     {
         try
         {
