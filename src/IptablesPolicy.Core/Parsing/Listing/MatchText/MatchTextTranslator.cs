@@ -54,12 +54,12 @@ internal static class MatchTextTranslator
     {
         var pieces = new List<(ListingPiece, int)>();
         var unread = new List<UnreadText>();
-        IInput input = new Input(text);
+        IInput input = new ListingInput(text, 0);
         var isGoto = false;
         if (text.StartsWith("[goto]", StringComparison.Ordinal))
         {
             isGoto = true;
-            input = Skip(input, "[goto]".Length);
+            input = ListingGrammar.At(input, "[goto]".Length);
         }
         var targetParser = target is null ? null : TargetText.For(target);
         var unreadStart = -1;
@@ -67,7 +67,7 @@ internal static class MatchTextTranslator
         {
             if (input.Current == ' ')
             {
-                input = input.Advance();
+                input = ListingGrammar.At(input, input.Position + 1);
                 continue;
             }
             var at = input.Position;
@@ -81,8 +81,8 @@ internal static class MatchTextTranslator
             }
             if (unreadStart < 0)
                 unreadStart = at;
-            while (!input.AtEnd && input.Current != ' ')
-                input = input.Advance();
+            var next = text.IndexOf(' ', input.Position);
+            input = ListingGrammar.At(input, next < 0 ? text.Length : next);
         }
         FlushUnread(text, unread, ref unreadStart, text.Length);
         return new TranslatedMatchText(pieces, isGoto, unread);
@@ -116,12 +116,5 @@ internal static class MatchTextTranslator
             return;
         unread.Add(new UnreadText(text[start..end].TrimEnd(), start));
         start = -1;
-    }
-
-    private static IInput Skip(IInput input, int count)
-    {
-        for (var i = 0; i < count && !input.AtEnd; i++)
-            input = input.Advance();
-        return input;
     }
 }
