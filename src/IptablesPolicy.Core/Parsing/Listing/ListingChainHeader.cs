@@ -13,6 +13,8 @@ internal sealed partial record ListingChainHeader(string Name, int NameColumn, s
 
     public static ListingChainHeader? TryParse(string text)
     {
+        if (!text.StartsWith("Chain ", StringComparison.Ordinal))
+            return null;
         var match = Pattern().Match(text);
         if (!match.Success)
             return null;

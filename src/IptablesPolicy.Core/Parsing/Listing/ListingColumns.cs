@@ -9,6 +9,8 @@ internal readonly record struct ListingColumns(bool LineNumbers, bool Counters, 
 {
     public static ListingColumns? TryParse(string text)
     {
+        if (!text.EndsWith("destination", StringComparison.Ordinal) && !text.TrimEnd().EndsWith("destination", StringComparison.Ordinal))
+            return null;
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 4 || words[^2] != "source" || words[^1] != "destination" || !words.Contains("prot"))
             return null;

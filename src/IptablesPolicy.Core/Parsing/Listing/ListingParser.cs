@@ -21,7 +21,7 @@ internal sealed class ListingParser
     private readonly Table table;
     private ListingColumns? columns;
     private Chain? chain;
-    private (SourceLine Line, string Text)? pending;
+    private (SourceLine Line, string Text, ListingRow? Row)? pending;
 
     private ListingParser(SnapshotBuilder builder, Table table)
     {
@@ -129,10 +129,10 @@ internal sealed class ListingParser
             builder.Error(line, $"'{Excerpt(text)}' is not part of a listing: expected a Chain header, a column header or a rule row");
             return;
         }
-        if (TryRow(text) is not null)
+        if (TryRow(text) is { } row)
         {
             FlushPending();
-            pending = (line, text);
+            pending = (line, text, row);
             return;
         }
         if (LooksLikeRowStart(text))
@@ -145,7 +145,7 @@ internal sealed class ListingParser
         if (pending is { } previous)
         {
             builder.Warning(line, "not a rule row: read as the continuation of the row above (a wrapped line)");
-            pending = (previous.Line, previous.Text + " " + text.Trim());
+            pending = (previous.Line, previous.Text + " " + text.Trim(), null);
             return;
         }
         builder.Error(line, $"'{Excerpt(text)}' is not a rule row: expected {Expected()}");
@@ -198,7 +198,7 @@ internal sealed class ListingParser
         if (pending is not { } row)
             return;
         pending = null;
-        if (chain is null || columns is not { } known || ListingRow.TryParse(row.Text, known) is not { } parsed)
+        if (chain is null || columns is not { } known || (row.Row ?? ListingRow.TryParse(row.Text, known)) is not { } parsed)
             return;
         AddRule(row.Line, parsed, known);
     }

@@ -24,6 +24,8 @@ internal sealed partial record ShellCommandLine(IpFamily Family, bool IsSave, bo
 
     public static ShellCommandLine? TryParse(string text)
     {
+        if (!text.Contains("tables", StringComparison.Ordinal))
+            return null;
         var match = Pattern().Match(text.Trim());
         if (!match.Success)
             return null;

@@ -97,23 +97,27 @@ internal static partial class TextBlockFinder
         return end;
     }
 
+    /// <summary>
+    /// True when one of the first six fields is an opt column value (<c>--</c>, <c>-f</c>, <c>!f</c>): a rule row
+    /// of any listing shape. Checked without splitting, since every line of a large listing comes here.
+    /// </summary>
     private static bool IsRow(string text)
     {
-        foreach (var shape in Shapes)
+        var at = 0;
+        for (var field = 0; field < 6; field++)
         {
-            if (ListingRow.TryParse(text, shape) is not null)
+            while (at < text.Length && text[at] == ' ')
+                at++;
+            var start = at;
+            while (at < text.Length && text[at] != ' ')
+                at++;
+            if (at == start)
+                return false;
+            if (field > 0 && at - start == 2 && ListingRow.IsOption(text.Substring(start, 2)))
                 return true;
         }
         return false;
     }
-
-    private static readonly ListingColumns[] Shapes =
-    [
-        new(LineNumbers: true, Counters: true, Interfaces: true, Options: true),
-        new(LineNumbers: false, Counters: true, Interfaces: true, Options: true),
-        new(LineNumbers: true, Counters: false, Interfaces: false, Options: true),
-        new(LineNumbers: false, Counters: false, Interfaces: false, Options: true),
-    ];
 
     private static int SaveEnd(IReadOnlyList<SourceLine> lines, int start)
     {

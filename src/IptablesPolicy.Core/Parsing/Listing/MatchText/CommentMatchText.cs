@@ -19,14 +19,11 @@ internal static class CommentMatchText
                 return Result.Failure<ListingPiece>(input, "expected */ to end the comment", ["*/"]);
             if (end + 3 == source.Length || source[end + 3] == ' ')
             {
-                var remainder = input;
                 var stop = end + 3;
                 while (stop < source.Length && source[stop] == ' ')
                     stop++;
-                for (var i = start; i < stop; i++)
-                    remainder = remainder.Advance();
                 var text = source[(start + 3)..end];
-                return Result.Success(ListingPiece.Match("comment", "--comment", new ListingArgument(text, Quoted: true)), remainder);
+                return Result.Success(ListingPiece.Match("comment", "--comment", new ListingArgument(text, Quoted: true)), ListingGrammar.At(input, stop));
             }
             at = end + 1;
         }

@@ -9,25 +9,51 @@ namespace IptablesPolicy.Core.Parsing.Listing.MatchText;
 /// </summary>
 internal static class ListingGrammar
 {
-    private static readonly Parser<string> Spaces = Parse.Char(' ').Many().Text();
+    private static readonly Parser<string> Spaces = input => Result.Success(string.Empty, At(input, SkipSpaces(input.Source, input.Position)));
 
-    /// <summary>Any word.</summary>
-    public static readonly Parser<string> Word =
-        from word in Parse.CharExcept(' ').AtLeastOnce().Text()
-        from _ in Spaces
-        select word;
+    private static readonly string[] WordExpected = ["word"];
+
+    /// <summary>Any word. Words are found by scanning, not char by char (Sprache makes an input object per character).</summary>
+    public static readonly Parser<string> Word = input =>
+    {
+        var source = input.Source;
+        var start = input.Position;
+        var end = start;
+        while (end < source.Length && source[end] != ' ')
+            end++;
+        if (end == start)
+            return Result.Failure<string>(input, "expected a word", WordExpected);
+        return Result.Success(source[start..end], At(input, SkipSpaces(source, end)));
+    };
+
+    /// <summary>The input moved to <paramref name="position"/> on the same line (a match column is one line).</summary>
+    public static IInput At(IInput input, int position) =>
+        position == input.Position ? input : new ListingInput(input.Source, position);
+
+    private static int SkipSpaces(string source, int at)
+    {
+        while (at < source.Length && source[at] == ' ')
+            at++;
+        return at;
+    }
 
     /// <summary>An optional <c>!</c> word (negation printed in front of a keyword or value).</summary>
     public static readonly Parser<bool> Bang = Keyword("!").Optional().Select(o => o.IsDefined);
 
     /// <summary>Exactly this word.</summary>
-    public static Parser<string> Keyword(string keyword) => input =>
+    public static Parser<string> Keyword(string keyword)
     {
-        var result = Word(input);
-        return result.WasSuccessful && result.Value == keyword
-            ? result
-            : Result.Failure<string>(input, $"expected '{keyword}'", [keyword]);
-    };
+        string[] expected = [keyword];
+        return input =>
+        {
+            var source = input.Source;
+            var start = input.Position;
+            var end = start + keyword.Length;
+            if (end > source.Length || string.CompareOrdinal(source, start, keyword, 0, keyword.Length) != 0 || (end < source.Length && source[end] != ' '))
+                return Result.Failure<string>(input, "expected a keyword", expected);
+            return Result.Success(keyword, At(input, SkipSpaces(source, end)));
+        };
+    }
 
     /// <summary>Exactly these words in sequence (<c>"mark match"</c>).</summary>
     public static Parser<string> Keywords(string words) =>
@@ -73,11 +99,7 @@ internal static class ListingGrammar
         }
         if (end < 0)
             return Result.Failure<string>(input, "expected the closing quote", ["\""]);
-        var remainder = input;
-        for (var i = 0; i < end + 2; i++)
-            remainder = remainder.Advance();
-        var spaces = Spaces(remainder);
-        return Result.Success(rest[..end], spaces.Remainder);
+        return Result.Success(rest[..end], At(input, SkipSpaces(input.Source, input.Position + end + 2)));
     };
 
     /// <summary>Names every option of a piece with a leading <c>!</c> where negated: <c>(true, "--ctstate")</c> → <c>!</c>, <c>--ctstate</c>.</summary>

@@ -15,41 +15,51 @@ internal sealed record TranslatedMatchText(IReadOnlyList<(ListingPiece Piece, in
 /// </summary>
 internal static class MatchTextTranslator
 {
-    private static readonly Parser<ListingPiece>[] Matches =
+    // Each translator with the words its text can start with: a row tries only the translators its next
+    // word names (a 100k-rule listing would otherwise run every grammar at every word). "!" starts the
+    // negated forms (! ctstate, ! match-set, ! owner), so it tries them all.
+    private static readonly (string[] FirstWords, Parser<ListingPiece> Parser)[] Translators =
     [
-        CommentMatchText.Parser,
-        PortMatchText.Parser,
-        MultiportMatchText.Parser,
-        IcmpMatchText.Parser,
-        ConntrackMatchText.State,
-        ConntrackMatchText.Conntrack,
-        MarkMatchText.Mark,
-        MarkMatchText.Connmark,
-        AddrtypeMatchText.Parser,
-        StatisticMatchText.Parser,
-        SetMatchText.Parser,
-        IprangeMatchText.Parser,
-        OwnerMatchText.Parser,
-        RateMatchText.Limit,
-        RateMatchText.Hashlimit,
-        RecentMatchText.Parser,
-        SimpleMatchText.Pkttype,
-        SimpleMatchText.Mac,
-        SimpleMatchText.Length,
-        SimpleMatchText.Physdev,
-        SimpleMatchText.String,
+        (["/*"], CommentMatchText.Parser),
+        (["tcp", "udp", "sctp", "dccp", "udplite"], PortMatchText.Parser),
+        (["multiport"], MultiportMatchText.Parser),
+        (["icmp", "icmptype", "ipv6-icmp", "ipv6-icmptype"], IcmpMatchText.Parser),
+        (["state"], ConntrackMatchText.State),
+        (["ctstate", "ctproto", "ctorigsrc", "ctorigdst", "ctreplsrc", "ctrepldst", "ctorigsrcport", "ctorigdstport", "ctreplsrcport", "ctrepldstport", "ctstatus", "ctexpire", "ctdir"], ConntrackMatchText.Conntrack),
+        (["mark"], MarkMatchText.Mark),
+        (["connmark", "CONNMARK"], MarkMatchText.Connmark),
+        (["ADDRTYPE"], AddrtypeMatchText.Parser),
+        (["statistic"], StatisticMatchText.Parser),
+        (["match-set"], SetMatchText.Parser),
+        (["source", "destination"], IprangeMatchText.Parser),
+        (["owner", "incl."], OwnerMatchText.Parser),
+        (["limit:"], RateMatchText.Limit),
+        (["limit:"], RateMatchText.Hashlimit),
+        (["recent:"], RecentMatchText.Parser),
+        (["PKTTYPE"], SimpleMatchText.Pkttype),
+        (["MAC"], SimpleMatchText.Mac),
+        (["length"], SimpleMatchText.Length),
+        (["PHYSDEV"], SimpleMatchText.Physdev),
+        (["STRING"], SimpleMatchText.String),
     ];
+
+    private static readonly Dictionary<string, Parser<ListingPiece>[]> ByFirstWord = Translators
+        .SelectMany(t => t.FirstWords.Select(word => (Word: word, t.Parser)))
+        .GroupBy(t => t.Word, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(t => t.Parser).ToArray(), StringComparer.Ordinal);
+
+    private static readonly Parser<ListingPiece>[] All = Translators.Select(t => t.Parser).ToArray();
 
     public static TranslatedMatchText Translate(string text, string? target)
     {
         var pieces = new List<(ListingPiece, int)>();
         var unread = new List<UnreadText>();
-        IInput input = new Input(text);
+        IInput input = new ListingInput(text, 0);
         var isGoto = false;
         if (text.StartsWith("[goto]", StringComparison.Ordinal))
         {
             isGoto = true;
-            input = Skip(input, "[goto]".Length);
+            input = ListingGrammar.At(input, "[goto]".Length);
         }
         var targetParser = target is null ? null : TargetText.For(target);
         var unreadStart = -1;
@@ -57,11 +67,11 @@ internal static class MatchTextTranslator
         {
             if (input.Current == ' ')
             {
-                input = input.Advance();
+                input = ListingGrammar.At(input, input.Position + 1);
                 continue;
             }
             var at = input.Position;
-            var result = TryAll(input, targetParser);
+            var result = TryAll(input, text, targetParser);
             if (result is { } read)
             {
                 FlushUnread(text, unread, ref unreadStart, at);
@@ -71,16 +81,21 @@ internal static class MatchTextTranslator
             }
             if (unreadStart < 0)
                 unreadStart = at;
-            while (!input.AtEnd && input.Current != ' ')
-                input = input.Advance();
+            var next = text.IndexOf(' ', input.Position);
+            input = ListingGrammar.At(input, next < 0 ? text.Length : next);
         }
         FlushUnread(text, unread, ref unreadStart, text.Length);
         return new TranslatedMatchText(pieces, isGoto, unread);
     }
 
-    private static IResult<ListingPiece>? TryAll(IInput input, Parser<ListingPiece>? targetParser)
+    private static IResult<ListingPiece>? TryAll(IInput input, string text, Parser<ListingPiece>? targetParser)
     {
-        foreach (var parser in Matches)
+        var at = input.Position;
+        var end = text.IndexOf(' ', at);
+        var word = text.AsSpan(at, (end < 0 ? text.Length : end) - at);
+        var lookup = ByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        var candidates = word is "!" ? All : lookup.TryGetValue(word, out var found) ? found : [];
+        foreach (var parser in candidates)
         {
             var result = parser(input);
             if (result.WasSuccessful && result.Remainder.Position > input.Position)
@@ -101,12 +116,5 @@ internal static class MatchTextTranslator
             return;
         unread.Add(new UnreadText(text[start..end].TrimEnd(), start));
         start = -1;
-    }
-
-    private static IInput Skip(IInput input, int count)
-    {
-        for (var i = 0; i < count && !input.AtEnd; i++)
-            input = input.Advance();
-        return input;
     }
 }
