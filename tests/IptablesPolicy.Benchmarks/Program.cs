@@ -1,4 +1,4 @@
-// Runs the benchmarks: dotnet run -c Release --project tests/IptablesPolicy.Benchmarks -- --filter '*'
+// Runs the benchmarks: dotnet run -c Release --project tests/IptablesPolicy.Benchmarks -- --filter '*SnapshotParsing*'
 // (add --job short for a quicker, less precise run). Results and commands: README.md beside this file.
 using BenchmarkDotNet.Running;
 
