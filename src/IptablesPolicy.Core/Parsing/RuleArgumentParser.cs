@@ -34,6 +34,7 @@ internal sealed class RuleArgumentParser
     private int seenCommon;
     private Dictionary<(TargetKind, string), Target>? sharedTargets;
     private readonly List<string> scratchValues = new(2);
+    private readonly ModelInterner interner = new();
 
     // Rulesets repeat addresses (a pod CIDR on every masquerade rule, a service IP in several chains); the
     // spec is immutable, so each distinct text is parsed once per parser.
@@ -370,7 +371,8 @@ internal sealed class RuleArgumentParser
         extensionContext.Reset(family, context.Table.Name, context.Chain, protocolName?.Value, protocolName?.IsNegated ?? false);
         var builtMatches = matches.Count == 0 ? [] : new Match[matches.Count];
         for (var i = 0; i < builtMatches.Length; i++)
-            builtMatches[i] = BuildMatch(matches[i], extensionContext);
+            builtMatches[i] = interner.Intern(BuildMatch(matches[i], extensionContext));
+        builtMatches = interner.Intern(builtMatches);
         return new RuleSpec
         {
             Counters = counters,
@@ -381,7 +383,7 @@ internal sealed class RuleArgumentParser
             OutInterface = outInterface,
             Fragment = fragment,
             Matches = builtMatches,
-            Target = BuildTarget(extensionContext),
+            Target = interner.Intern(BuildTarget(extensionContext)),
         };
     }
 

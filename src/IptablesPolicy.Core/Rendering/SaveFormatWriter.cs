@@ -154,7 +154,7 @@ public static class SaveFormatWriter
     internal static void AppendSaveString(StringBuilder builder, string value)
     {
         builder.Append(' ');
-        if (value.Length > 0 && value.All(IsPlain))
+        if (value.Length > 0 && IsPlain(value))
         {
             builder.Append(value);
             return;
@@ -175,5 +175,13 @@ public static class SaveFormatWriter
         builder.Append('"');
     }
 
-    private static bool IsPlain(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
+    private static bool IsPlain(string value)
+    {
+        foreach (var c in value.AsSpan())
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-'))
+                return false;
+        }
+        return true;
+    }
 }

@@ -28,7 +28,7 @@ public static class SnapshotJsonWriter
 
     // Tables with at least this many rules are written by several threads, a round of chains at a time.
     private const int ParallelTableRules = 16384;
-    private const int RoundRules = 8192;
+    private const int RoundRules = 2048;
 
     /// <summary>Writes the document; tables with at least <paramref name="parallelTableRules"/> rules are written in parallel (tests force either way).</summary>
     internal static void Write(IEnumerable<Snapshot> snapshots, Stream stream, int parallelTableRules)
@@ -37,7 +37,7 @@ public static class SnapshotJsonWriter
         writer.WriteStartObject();
         writer.WriteStartArray("snapshots");
         foreach (var snapshot in snapshots)
-            WriteSnapshot(writer, snapshot, parallelTableRules);
+            WriteSnapshot(writer, stream, snapshot, parallelTableRules);
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
@@ -58,7 +58,7 @@ public static class SnapshotJsonWriter
     /// <summary>The JSON name of a family: <c>ipv4</c>, <c>ipv6</c> or <c>unknown</c>.</summary>
     public static string FamilyName(IpFamily family) => family.ToString().ToLowerInvariant();
 
-    private static void WriteSnapshot(Utf8JsonWriter writer, Snapshot snapshot, int parallelTableRules)
+    private static void WriteSnapshot(Utf8JsonWriter writer, Stream stream, Snapshot snapshot, int parallelTableRules)
     {
         writer.WriteStartObject();
         writer.WriteString("path", snapshot.Path);
@@ -69,7 +69,7 @@ public static class SnapshotJsonWriter
         WriteNames(writer, "unknown", snapshot.Unknown);
         writer.WriteStartArray("tables");
         foreach (var table in snapshot.Tables)
-            WriteTable(writer, table, parallelTableRules);
+            WriteTable(writer, stream, table, parallelTableRules);
         writer.WriteEndArray();
         writer.WriteStartArray("diagnostics");
         foreach (var diagnostic in snapshot.Diagnostics)
@@ -102,7 +102,7 @@ public static class SnapshotJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteTable(Utf8JsonWriter writer, Table table, int parallelTableRules)
+    private static void WriteTable(Utf8JsonWriter writer, Stream stream, Table table, int parallelTableRules)
     {
         writer.WriteStartObject();
         writer.WriteString("name", table.Name);
@@ -112,7 +112,7 @@ public static class SnapshotJsonWriter
         foreach (var chain in table.Chains)
             ruleCount += chain.Rules.Count;
         if (ruleCount >= parallelTableRules && Environment.ProcessorCount > 1)
-            WriteChainsInParallel(writer, table.Chains);
+            WriteChainsInParallel(writer, stream, table.Chains);
         else
         {
             foreach (var chain in table.Chains)
@@ -131,9 +131,10 @@ public static class SnapshotJsonWriter
         WriteLine(writer, chain.Span);
         WriteCounters(writer, chain.PolicyCounters);
         writer.WriteStartArray("rules");
-        foreach (var rule in chain.Rules)
+        var rules = chain.Rules;
+        for (var i = 0; i < rules.Count; i++)
         {
-            WriteRule(writer, rule);
+            WriteRule(writer, rules[i]);
             // Utf8JsonWriter buffers everything until flushed: without this a large snapshot's whole
             // document would sit in one growing array.
             if (writer.BytesPending > FlushThreshold)
@@ -146,10 +147,13 @@ public static class SnapshotJsonWriter
     /// <summary>
     /// Writes chains a round at a time: the chains of a round are split among the cores by rule count,
     /// each part written to its own buffer, and the parts copied out in order. Rounds keep the buffers
-    /// small, so the document is never held whole.
+    /// small, so the document is never held whole. The parts go straight to the stream: the writer, flushed
+    /// first, sees an empty chains array and closes it as one.
     /// </summary>
-    private static void WriteChainsInParallel(Utf8JsonWriter writer, IReadOnlyList<Chain> chains)
+    private static void WriteChainsInParallel(Utf8JsonWriter writer, Stream stream, IReadOnlyList<Chain> chains)
     {
+        writer.Flush();
+        var first = true;
         var parts = Environment.ProcessorCount;
         var buffers = new ArrayBufferWriter<byte>[parts];
         var partWriters = new Utf8JsonWriter[parts];
@@ -179,11 +183,13 @@ public static class SnapshotJsonWriter
                 foreach (var buffer in buffers)
                 {
                     // Each part is "[chain,chain]": its inside goes into the chains array, comma-separated from the rest.
-                    if (buffer.WrittenCount > 2)
-                        writer.WriteRawValue(buffer.WrittenSpan[1..^1], skipInputValidation: true);
+                    if (buffer.WrittenCount <= 2)
+                        continue;
+                    if (!first)
+                        stream.WriteByte((byte)',');
+                    stream.Write(buffer.WrittenSpan[1..^1]);
+                    first = false;
                 }
-                if (writer.BytesPending > FlushThreshold)
-                    writer.Flush();
                 start = end;
             }
         }
