@@ -27,6 +27,7 @@ public sealed class CapturedListingTests
         var snapshots = SnapshotReader.ReadFile(listingPath);
         snapshots.Count.ShouldBe(saved.Tables.Count * 5);
         var problems = new List<string>();
+        var compared = 0;
         foreach (var snapshot in snapshots)
         {
             snapshot.Format.ShouldBe(SnapshotFormat.Listing);
@@ -35,9 +36,10 @@ public sealed class CapturedListingTests
             var table = saved.FindTable(snapshot.Tables.ShouldHaveSingleItem().Name).ShouldNotBeNull();
             foreach (var error in snapshot.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
                 problems.Add($"{command}: {error}");
-            ListingAgreement.Compare(table, snapshot, variant, string.Join('\n', lines.Skip(snapshot.StartLine - 1)), problems);
+            compared += ListingAgreement.Compare(table, snapshot, variant, string.Join('\n', lines.Skip(snapshot.StartLine - 1)), problems);
         }
         problems.ShouldBeEmpty();
+        compared.ShouldBe(saved.Rules.Count() * 5);
     }
 
     [Test]
