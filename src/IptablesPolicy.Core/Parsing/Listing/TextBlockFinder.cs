@@ -122,7 +122,9 @@ internal static partial class TextBlockFinder
             if (field > 0 && at - start == 2 && ListingRow.IsOption(text.Substring(start, 2)))
                 return true;
         }
-        return false;
+        // ip6tables before 1.8 left the opt column blank: TARGET PROT SOURCE DESTINATION [matches].
+        var fields = text.Split(' ', 5, StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length >= 4 && ListingRow.IsAddress(fields[2]) && ListingRow.IsAddress(fields[3]) && !ListingRow.IsAddress(fields[1]);
     }
 
     private static int SaveEnd(IReadOnlyList<SourceLine> lines, int start)
