@@ -155,4 +155,15 @@ public sealed class ListingBadInputTests
             "-A INPUT -s 2001:db8::/32 -p tcp -m tcp --dport 22 -j DROP",
         ]);
     }
+
+    [Test]
+    public void Nft_warning_lines_set_targets_and_notrack_are_read()
+    {
+        // As iptables-nft 1.8.9 prints them (the warning goes to stderr, which a terminal paste mixes in).
+        var snapshot = Read("# Warning: iptables-legacy tables present, use iptables-legacy to see them\n" + Header
+            + "SET        all  --  anywhere             anywhere             add-set myset src exist timeout 60\n"
+            + "CT         all  --  anywhere             anywhere             NOTRACK\n");
+        snapshot.Diagnostics.ShouldBeEmpty();
+        snapshot.Rules.Select(r => r.Text).ShouldBe(["-A INPUT -j SET --add-set myset src --exist --timeout 60", "-A INPUT -j NOTRACK"]);
+    }
 }

@@ -21,6 +21,7 @@ public sealed class ListingOracleTests
         {
             ("aks-node.v4", Path.Combine(RepositoryPaths.Examples, "rulesets", "aks-node.v4"), false),
             ("many-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "many-modules.v4"), false),
+            ("more-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "more-modules.v4"), false),
             ("many-modules.v6", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "many-modules.v6"), true),
             // Written by tests/IptablesPolicy.TestData.Generate --services 150 --counters --udp-percent 20
             // --nodeport-percent 20 --without-endpoints-percent 10 (kube-proxy's shape, with counters for -x).
