@@ -160,10 +160,12 @@ public sealed class ListingBadInputTests
     public void Nft_warning_lines_set_targets_and_notrack_are_read()
     {
         // As iptables-nft 1.8.9 prints them (the warning goes to stderr, which a terminal paste mixes in).
-        var snapshot = Read("# Warning: iptables-legacy tables present, use iptables-legacy to see them\n" + Header
+        var snapshot = Read("# Warning: iptables-legacy tables present, use iptables-legacy to see them\n"
+            + "Chain PREROUTING (policy ACCEPT)\ntarget     prot opt source               destination\n"
             + "SET        all  --  anywhere             anywhere             add-set myset src exist timeout 60\n"
             + "CT         all  --  anywhere             anywhere             NOTRACK\n");
         snapshot.Diagnostics.ShouldBeEmpty();
-        snapshot.Rules.Select(r => r.Text).ShouldBe(["-A INPUT -j SET --add-set myset src --exist --timeout 60", "-A INPUT -j NOTRACK"]);
+        snapshot.Tables.ShouldHaveSingleItem().Name.ShouldBe("raw");
+        snapshot.Rules.Select(r => r.Text).ShouldBe(["-A PREROUTING -j SET --add-set myset src --exist --timeout 60", "-A PREROUTING -j NOTRACK"]);
     }
 }
