@@ -168,4 +168,13 @@ public sealed class ListingBadInputTests
         snapshot.Tables.ShouldHaveSingleItem().Name.ShouldBe("raw");
         snapshot.Rules.Select(r => r.Text).ShouldBe(["-A PREROUTING -j SET --add-set myset src --exist --timeout 60", "-A PREROUTING -j NOTRACK"]);
     }
+
+    [Test]
+    public void A_command_names_the_table_only_of_the_output_right_below_it()
+    {
+        var text = "user@host:~$ iptables -t nat -L\nsome output we did not paste\n\n" + Header + "ACCEPT     all  --  anywhere             anywhere\n";
+        var snapshot = SnapshotReader.ReadText(text, "notes.md").ShouldHaveSingleItem();
+        snapshot.Tables.ShouldHaveSingleItem().Name.ShouldBe("filter");
+        snapshot.Unknown.ShouldContain("table");
+    }
 }

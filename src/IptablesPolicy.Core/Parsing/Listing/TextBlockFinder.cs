@@ -53,6 +53,9 @@ internal static partial class TextBlockFinder
                 i = end;
                 continue;
             }
+            // A command names the table of the output right below it; prose or other output in between ends that.
+            if (command is not null && text.Length > 0 && !text.StartsWith("# Warning: ", StringComparison.Ordinal) && ShellCommandLine.TryParse(text) is null)
+                command = null;
             if (ShellCommandLine.TryParse(text) is { } seen)
             {
                 if (seen.BuildsRuleset && !seen.HasPrompt)
