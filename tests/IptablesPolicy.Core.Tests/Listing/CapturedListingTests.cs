@@ -4,7 +4,7 @@ using IptablesPolicy.Core.Tests.Infrastructure;
 namespace IptablesPolicy.Core.Tests.Listing;
 
 /// <summary>
-/// Listings captured from the real iptables 1.8.9 (nft and legacy) for Rulesets/many-modules.v4 and .v6,
+/// Listings captured from the real iptables 1.8.9 (nft and legacy) for Rulesets/many-modules.v4, .v6 and more-modules.v4,
 /// each behind the prompt and command that printed it, next to iptables-save -c of the same namespace:
 /// the oracle's answer kept in files, so the comparison runs without root.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class CapturedListingTests
     private static string Captured => Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Captured");
 
     public static IEnumerable<TestCaseData> Files() =>
-        new[] { "many-modules.v4.nft", "many-modules.v4.legacy", "many-modules.v6.nft", "many-modules.v6.legacy" }
+        new[] { "many-modules.v4.nft", "many-modules.v4.legacy", "many-modules.v6.nft", "many-modules.v6.legacy", "more-modules.v4.nft", "more-modules.v4.legacy" }
             .Select(name => new TestCaseData(name).SetName($"Captured_listings_agree_with_save({name})"));
 
     [TestCaseSource(nameof(Files))]
@@ -27,6 +27,7 @@ public sealed class CapturedListingTests
         var snapshots = SnapshotReader.ReadFile(listingPath);
         snapshots.Count.ShouldBe(saved.Tables.Count * 5);
         var problems = new List<string>();
+        var compared = 0;
         foreach (var snapshot in snapshots)
         {
             snapshot.Format.ShouldBe(SnapshotFormat.Listing);
@@ -35,9 +36,10 @@ public sealed class CapturedListingTests
             var table = saved.FindTable(snapshot.Tables.ShouldHaveSingleItem().Name).ShouldNotBeNull();
             foreach (var error in snapshot.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
                 problems.Add($"{command}: {error}");
-            ListingAgreement.Compare(table, snapshot, variant, string.Join('\n', lines.Skip(snapshot.StartLine - 1)), problems);
+            compared += ListingAgreement.Compare(table, snapshot, variant, string.Join('\n', lines.Skip(snapshot.StartLine - 1)), problems);
         }
         problems.ShouldBeEmpty();
+        compared.ShouldBe(saved.Rules.Count() * 5);
     }
 
     [Test]

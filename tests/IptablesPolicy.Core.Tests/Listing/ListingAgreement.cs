@@ -8,8 +8,10 @@ namespace IptablesPolicy.Core.Tests.Listing;
 /// </summary>
 internal static class ListingAgreement
 {
-    public static void Compare(Table saved, Snapshot parsed, string variant, string output, List<string> problems)
+    /// <summary>Compares; gives how many rules were compared.</summary>
+    public static int Compare(Table saved, Snapshot parsed, string variant, string output, List<string> problems)
     {
+        var compared = 0;
         var verbose = variant.Contains('v');
         var exact = variant.Contains('x');
         var table = parsed.Tables.ShouldHaveSingleItem();
@@ -32,6 +34,7 @@ internal static class ListingAgreement
             for (var i = 0; i < chain.Rules.Count; i++)
             {
                 var (listed, expected) = (chain.Rules[i], savedChain.Rules[i]);
+                compared++;
                 var where = $"{variant} {saved.Name} '{lines.ElementAtOrDefault(listed.Span.Line - 2)?.Trim()}'";
                 void Check(string field, object? actual, object? wanted)
                 {
@@ -64,5 +67,6 @@ internal static class ListingAgreement
                 }
             }
         }
+        return compared;
     }
 }

@@ -137,4 +137,44 @@ public sealed class ListingBadInputTests
         rule.Matches.Select(m => (m.Name, m.IsKnown)).ShouldBe([("comment", true), ("hashlimit", false), ("comment", true)]);
         rule.Text.ShouldBe("-A INPUT -m comment --comment a -m hashlimit --hashlimit-upto 50/sec --hashlimit-burst 20 --hashlimit-mode srcip -m comment --comment b -j ACCEPT");
     }
+
+    [Test]
+    public void Old_ip6tables_listing_with_a_blank_opt_column_is_read()
+    {
+        var text = "root@host:~# ip6tables -L\nChain INPUT (policy ACCEPT)\ntarget     prot opt source               destination\n"
+            + "ACCEPT     all      anywhere             anywhere             state RELATED,ESTABLISHED\n"
+            + "ACCEPT     ipv6-icmp    anywhere             anywhere\n"
+            + "DROP       tcp      2001:db8::/32        anywhere             tcp dpt:ssh\n";
+        var snapshot = SnapshotReader.ReadText(text, "old.txt").ShouldHaveSingleItem();
+        snapshot.Diagnostics.ShouldBeEmpty();
+        snapshot.Family.ShouldBe(IpFamily.IPv6);
+        snapshot.Rules.Select(r => r.Text).ShouldBe(
+        [
+            "-A INPUT -m state --state RELATED,ESTABLISHED -j ACCEPT",
+            "-A INPUT -p ipv6-icmp -j ACCEPT",
+            "-A INPUT -s 2001:db8::/32 -p tcp -m tcp --dport 22 -j DROP",
+        ]);
+    }
+
+    [Test]
+    public void Nft_warning_lines_set_targets_and_notrack_are_read()
+    {
+        // As iptables-nft 1.8.9 prints them (the warning goes to stderr, which a terminal paste mixes in).
+        var snapshot = Read("# Warning: iptables-legacy tables present, use iptables-legacy to see them\n"
+            + "Chain PREROUTING (policy ACCEPT)\ntarget     prot opt source               destination\n"
+            + "SET        all  --  anywhere             anywhere             add-set myset src exist timeout 60\n"
+            + "CT         all  --  anywhere             anywhere             NOTRACK\n");
+        snapshot.Diagnostics.ShouldBeEmpty();
+        snapshot.Tables.ShouldHaveSingleItem().Name.ShouldBe("raw");
+        snapshot.Rules.Select(r => r.Text).ShouldBe(["-A PREROUTING -j SET --add-set myset src --exist --timeout 60", "-A PREROUTING -j NOTRACK"]);
+    }
+
+    [Test]
+    public void A_command_names_the_table_only_of_the_output_right_below_it()
+    {
+        var text = "user@host:~$ iptables -t nat -L\nsome output we did not paste\n\n" + Header + "ACCEPT     all  --  anywhere             anywhere\n";
+        var snapshot = SnapshotReader.ReadText(text, "notes.md").ShouldHaveSingleItem();
+        snapshot.Tables.ShouldHaveSingleItem().Name.ShouldBe("filter");
+        snapshot.Unknown.ShouldContain("table");
+    }
 }

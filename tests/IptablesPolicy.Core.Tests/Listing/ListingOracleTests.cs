@@ -21,7 +21,11 @@ public sealed class ListingOracleTests
         {
             ("aks-node.v4", Path.Combine(RepositoryPaths.Examples, "rulesets", "aks-node.v4"), false),
             ("many-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "many-modules.v4"), false),
+            ("more-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "more-modules.v4"), false),
             ("many-modules.v6", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "many-modules.v6"), true),
+            // Written by tests/IptablesPolicy.TestData.Generate --services 150 --counters --udp-percent 20
+            // --nodeport-percent 20 --without-endpoints-percent 10 (kube-proxy's shape, with counters for -x).
+            ("kube-proxy-150.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "kube-proxy-150.v4"), false),
         };
         var dumps = Path.Combine(RepositoryPaths.Corpus, "iptables", "tests", "shell", "testcases");
         foreach (var dump in new[] { "ipt-save/dumps/ipt-save-filter.txt", "ipt-save/dumps/wireless.txt", "ipt-save/dumps/fedora27-iptables", "ipt-save/dumps/fedora27-ip6tables", "ipt-restore/dumps/iptables.dump", "ipt-restore/dumps/ip6tables.dump" })
@@ -48,6 +52,7 @@ public sealed class ListingOracleTests
         saved.HasErrors.ShouldBeFalse(string.Join("\n", saved.Diagnostics));
 
         var problems = new List<string>();
+        var compared = 0;
         foreach (var table in saved.Tables)
         {
             foreach (var variant in Variants)
@@ -60,9 +65,10 @@ public sealed class ListingOracleTests
                 var parsed = SnapshotReader.ReadText(text, $"{binary} {string.Join(' ', arguments)}").ShouldHaveSingleItem();
                 foreach (var diagnostic in parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
                     problems.Add($"{variant} {table.Name}: {diagnostic}");
-                ListingAgreement.Compare(table, parsed, variant, listing.Output, problems);
+                compared += ListingAgreement.Compare(table, parsed, variant, listing.Output, problems);
             }
         }
         problems.ShouldBeEmpty();
+        compared.ShouldBe(saved.Rules.Count() * Variants.Length);
     }
 }

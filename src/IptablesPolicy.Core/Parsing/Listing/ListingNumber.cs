@@ -24,7 +24,7 @@ internal static class ListingNumber
             _ => 1UL,
         };
         var digits = multiplier == 1 ? text : text[..^1];
-        if (!ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (!ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > ulong.MaxValue / multiplier)
             return false;
         exact = multiplier == 1;
         value = number * multiplier;

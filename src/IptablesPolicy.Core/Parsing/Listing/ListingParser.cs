@@ -85,7 +85,11 @@ internal sealed class ListingParser
         foreach (var line in lines)
         {
             if (ListingChainHeader.TryParse(line.Text) is { } header)
-                chains.Add(header.Name);
+            {
+                // A chain with a policy is a built-in chain; a user chain shows its references instead.
+                if (header.Policy is not null)
+                    chains.Add(header.Name);
+            }
             else
             {
                 foreach (var word in line.Text.Split(' ', 5, StringSplitOptions.RemoveEmptyEntries).Take(4))
@@ -103,6 +107,9 @@ internal sealed class ListingParser
             FlushPending();
             return;
         }
+        // iptables-nft writes "# Warning: iptables-legacy tables present, use iptables-legacy to see them" above a listing.
+        if (text.StartsWith("# Warning: ", StringComparison.Ordinal))
+            return;
         if (ListingChainHeader.TryParse(text) is { } header)
         {
             FlushPending();
@@ -291,7 +298,7 @@ internal sealed class ListingParser
         if (row.Target is { } targetField)
         {
             Add(translated.IsGoto ? "-g" : "-j", targetField);
-            Add(targetField.Text, targetField);
+            Add(translated.Pieces.Select(p => p.Piece.RenamedTarget).LastOrDefault(r => r is not null) ?? targetField.Text, targetField);
             tokens.AddRange(targetArguments);
         }
         else if (targetArguments.Count > 0 || translated.IsGoto)

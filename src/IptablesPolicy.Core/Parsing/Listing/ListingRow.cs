@@ -55,6 +55,12 @@ internal sealed record ListingRow(
             }
             else if (i + 2 < fields.Count && IsOption(fields[i + 2].Text))
                 target = fields[i++];
+            else if (i + 3 < fields.Count && IsAddress(fields[i + 2].Text) && IsAddress(fields[i + 3].Text) && !columns.Interfaces)
+            {
+                // ip6tables before 1.8 printed the opt column blank (IPv6 has no fragment flag).
+                columns = columns with { Options = false };
+                target = fields[i++];
+            }
             else
                 return null;
         }
@@ -79,6 +85,10 @@ internal sealed record ListingRow(
         var matchText = text[matchStart..].TrimEnd();
         return new ListingRow(number, packets, bytes, target, protocol, option, inInterface, outInterface, source, destination, matchText, matchStart + 1);
     }
+
+    /// <summary>True for what an address column can hold: <c>anywhere</c>, an address, a host name (with a dot or colon).</summary>
+    public static bool IsAddress(string text) =>
+        text.TrimStart('!') is var value && (value == "anywhere" || value.Contains(':') || value.Contains('.') || value.Contains('/'));
 
     /// <summary>True for the opt column: <c>--</c>, <c>-f</c>, <c>!f</c> (print_fragment).</summary>
     public static bool IsOption(string text) => text.Length == 2 && text[0] is '-' or '!' && text[1] is '-' or 'f';

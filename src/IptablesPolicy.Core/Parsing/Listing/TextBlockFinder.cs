@@ -47,6 +47,9 @@ internal static partial class TextBlockFinder
                 i = end;
                 continue;
             }
+            // A command names the table of the output right below it; prose or other output in between ends that.
+            if (command is not null && text.Length > 0 && !text.StartsWith("# Warning: ", StringComparison.Ordinal) && ShellCommandLine.TryParse(text) is null)
+                command = null;
             if (ShellCommandLine.TryParse(text) is { } seen)
             {
                 if (seen.BuildsRuleset && !seen.HasPrompt)
@@ -116,7 +119,9 @@ internal static partial class TextBlockFinder
             if (field > 0 && at - start == 2 && ListingRow.IsOption(text.Substring(start, 2)))
                 return true;
         }
-        return false;
+        // ip6tables before 1.8 left the opt column blank: TARGET PROT SOURCE DESTINATION [matches].
+        var fields = text.Split(' ', 5, StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length >= 4 && ListingRow.IsAddress(fields[2]) && ListingRow.IsAddress(fields[3]) && !ListingRow.IsAddress(fields[1]);
     }
 
     private static int SaveEnd(IReadOnlyList<SourceLine> lines, int start)

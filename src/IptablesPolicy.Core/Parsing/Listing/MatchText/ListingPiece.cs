@@ -19,6 +19,12 @@ internal sealed record ListingPiece(string? Module, IReadOnlyList<ListingArgumen
     /// </summary>
     public bool IsIncomplete { get; init; }
 
+    /// <summary>
+    /// The target iptables-save names when the listing's target column says another: <c>-j NOTRACK</c> is
+    /// listed as target CT with the text NOTRACK.
+    /// </summary>
+    public string? RenamedTarget { get; init; }
+
     /// <summary>A match piece: <c>-m MODULE</c> followed by the arguments.</summary>
     public static ListingPiece Match(string module, params ListingArgument[] arguments) => new(module, arguments);
 

@@ -41,6 +41,19 @@ internal static class MatchTextTranslator
         (["length"], SimpleMatchText.Length),
         (["PHYSDEV"], SimpleMatchText.Physdev),
         (["STRING"], SimpleMatchText.String),
+        (["#conn"], MoreMatchText.Connlimit),
+        (["DSCP"], MoreMatchText.Dscp),
+        (["tos"], MoreMatchText.Tos),
+        (["TTL"], MoreMatchText.Ttl),
+        (["connbytes"], MoreMatchText.Connbytes),
+        (["socket"], MoreMatchText.Socket),
+        (["policy"], MoreMatchText.Policy),
+        (["esp"], MoreMatchText.Esp),
+        (["quota:"], MoreMatchText.Quota),
+        (["src-group", "dst-group"], MoreMatchText.Devgroup),
+        (["cpu"], MoreMatchText.Cpu),
+        (["u32"], MoreMatchText.U32),
+        (["tcpmss"], MoreMatchText.Tcpmss),
     ];
 
     private static readonly Dictionary<string, Parser<ListingPiece>[]> ByFirstWord = Translators
