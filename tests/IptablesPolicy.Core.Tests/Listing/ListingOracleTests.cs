@@ -13,6 +13,17 @@ namespace IptablesPolicy.Core.Tests.Listing;
 [NonParallelizable]
 public sealed class ListingOracleTests
 {
+    // kube-proxy's shape from the generator, with counters so that -x has something to show.
+    private static readonly Lazy<string> GeneratedKubeProxy = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"ipp-listing-kube-proxy-150-{Environment.ProcessId}.v4");
+        TestData.KubeProxy.KubeProxyRuleset.Create(new TestData.KubeProxy.KubeProxyRulesetOptions
+        {
+            Services = 150, Counters = true, UdpPercent = 20, NodePortPercent = 20, WithoutEndpointsPercent = 10,
+        }).WriteToFile(path);
+        return path;
+    });
+
     private static readonly string[] Variants = ["-L", "-L -n", "-vL", "-vnL", "-vnxL --line-numbers", "-L --line-numbers"];
 
     public static IEnumerable<TestCaseData> Cases()
@@ -23,9 +34,7 @@ public sealed class ListingOracleTests
             ("many-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "many-modules.v4"), false),
             ("more-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "more-modules.v4"), false),
             ("many-modules.v6", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "many-modules.v6"), true),
-            // Written by tests/IptablesPolicy.TestData.Generate --services 150 --counters --udp-percent 20
-            // --nodeport-percent 20 --without-endpoints-percent 10 (kube-proxy's shape, with counters for -x).
-            ("kube-proxy-150.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "kube-proxy-150.v4"), false),
+            ("kube-proxy-150.v4", GeneratedKubeProxy.Value, false),
         };
         var dumps = Path.Combine(RepositoryPaths.Corpus, "iptables", "tests", "shell", "testcases");
         foreach (var dump in new[] { "ipt-save/dumps/ipt-save-filter.txt", "ipt-save/dumps/wireless.txt", "ipt-save/dumps/fedora27-iptables", "ipt-save/dumps/fedora27-ip6tables", "ipt-restore/dumps/iptables.dump", "ipt-restore/dumps/ip6tables.dump" })
@@ -35,6 +44,13 @@ public sealed class ListingOracleTests
             foreach (var (name, path, ipv6) in rulesets)
                 yield return new TestCaseData(backend, path, ipv6).SetName($"Listing_agrees_with_save({backend},{name})");
         }
+    }
+
+    [OneTimeTearDown]
+    public void DeleteGeneratedRuleset()
+    {
+        if (GeneratedKubeProxy.IsValueCreated)
+            File.Delete(GeneratedKubeProxy.Value);
     }
 
     [TestCaseSource(nameof(Cases))]
