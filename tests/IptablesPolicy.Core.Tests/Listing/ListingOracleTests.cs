@@ -56,15 +56,16 @@ public sealed class ListingOracleTests
     [TestCaseSource(nameof(Cases))]
     public void Listing_agrees_with_save(string backend, string rulesetPath, bool ipv6)
     {
-        Prerequisites.Require(ThrowAwayNamespace.CanCreate(out var reason), reason);
+        var command = ipv6 ? "ip6tables" : "iptables";
+        NetfilterTools.RequireBackend(command, backend);
         Prerequisites.Require(File.Exists(rulesetPath), $"ruleset not found: {rulesetPath}");
-        var binary = (ipv6 ? "ip6tables-" : "iptables-") + backend;
-        using var ns = ThrowAwayNamespace.Create();
-        var restore = ns.Exec(binary + "-restore", ["-c"], File.ReadAllText(rulesetPath));
-        Prerequisites.Require(restore.ExitCode == 0, $"{binary}-restore could not load {rulesetPath} here: {restore.Error.Trim()}");
-        var save = ns.Exec(binary + "-save", ["-c"]);
-        save.ExitCode.ShouldBe(0, save.Error);
-        var saved = SnapshotReader.Parse(save.Output, "save", SnapshotFormat.Save);
+        var binary = $"{command}-{backend}";
+        using var ns = NetworkNamespace.Create();
+        var restore = ns.Run(binary + "-restore", ["-c"], File.ReadAllText(rulesetPath));
+        Prerequisites.Require(restore.Succeeded, $"{binary}-restore could not load {rulesetPath} here: {restore}");
+        var save = ns.Run(binary + "-save", ["-c"]);
+        save.ExitCode.ShouldBe(0, save.StandardError);
+        var saved = SnapshotReader.Parse(save.StandardOutput, "save", SnapshotFormat.Save);
         saved.HasErrors.ShouldBeFalse(string.Join("\n", saved.Diagnostics));
 
         var problems = new List<string>();
@@ -74,14 +75,14 @@ public sealed class ListingOracleTests
             foreach (var variant in Variants)
             {
                 var arguments = new[] { "-t", table.Name }.Concat(variant.Split(' ')).ToArray();
-                var listing = ns.Exec(binary, arguments);
-                listing.ExitCode.ShouldBe(0, listing.Error);
+                var listing = ns.Run(binary, arguments);
+                listing.ExitCode.ShouldBe(0, listing.StandardError);
                 // As pasted from a terminal: the prompt and command say the table and family.
-                var text = $"root@node:~# {(ipv6 ? "ip6tables" : "iptables")} {string.Join(' ', arguments)}\n{listing.Output}";
+                var text = $"root@node:~# {(ipv6 ? "ip6tables" : "iptables")} {string.Join(' ', arguments)}\n{listing.StandardOutput}";
                 var parsed = SnapshotReader.ReadText(text, $"{binary} {string.Join(' ', arguments)}").ShouldHaveSingleItem();
                 foreach (var diagnostic in parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
                     problems.Add($"{variant} {table.Name}: {diagnostic}");
-                compared += ListingAgreement.Compare(table, parsed, variant, listing.Output, problems);
+                compared += ListingAgreement.Compare(table, parsed, variant, listing.StandardOutput, problems);
             }
         }
         problems.ShouldBeEmpty();
