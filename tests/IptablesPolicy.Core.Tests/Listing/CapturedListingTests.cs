@@ -4,7 +4,7 @@ using IptablesPolicy.Core.Tests.Infrastructure;
 namespace IptablesPolicy.Core.Tests.Listing;
 
 /// <summary>
-/// Listings captured from the real iptables 1.8.9 (nft and legacy) for Rulesets/many-modules.v4, .v6 and more-modules.v4,
+/// Listings captured from the real iptables 1.8.9 (nft and legacy) for Rulesets/listing-modules.v4, .v6 and more-modules.v4,
 /// each behind the prompt and command that printed it, next to iptables-save -c of the same namespace:
 /// the oracle's answer kept in files, so the comparison runs without root.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class CapturedListingTests
     private static string Captured => Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Captured");
 
     public static IEnumerable<TestCaseData> Files() =>
-        new[] { "many-modules.v4.nft", "many-modules.v4.legacy", "many-modules.v6.nft", "many-modules.v6.legacy", "more-modules.v4.nft", "more-modules.v4.legacy" }
+        new[] { "listing-modules.v4.nft", "listing-modules.v4.legacy", "listing-modules.v6.nft", "listing-modules.v6.legacy", "more-modules.v4.nft", "more-modules.v4.legacy" }
             .Select(name => new TestCaseData(name).SetName($"Captured_listings_agree_with_save({name})"));
 
     [TestCaseSource(nameof(Files))]
@@ -45,7 +45,7 @@ public sealed class CapturedListingTests
     [Test]
     public void Every_module_of_the_ruleset_is_read_back_from_the_listing()
     {
-        var snapshots = SnapshotReader.ReadFile(Path.Combine(Captured, "many-modules.v4.nft.listing.txt"));
+        var snapshots = SnapshotReader.ReadFile(Path.Combine(Captured, "listing-modules.v4.nft.listing.txt"));
         var modules = snapshots.SelectMany(s => s.Rules).SelectMany(r => r.Matches).Select(m => m.Name).ToHashSet();
         modules.ShouldBe(
             ["tcp", "udp", "multiport", "conntrack", "state", "mark", "connmark", "addrtype", "comment", "statistic", "iprange",

@@ -31,9 +31,11 @@ public sealed class ListingOracleTests
         var rulesets = new List<(string Name, string Path, bool IPv6)>
         {
             ("aks-node.v4", Path.Combine(RepositoryPaths.Examples, "rulesets", "aks-node.v4"), false),
-            ("many-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "many-modules.v4"), false),
+            ("examples/many-modules.v4", Path.Combine(RepositoryPaths.Examples, "rulesets", "many-modules.v4"), false),
+            ("examples/many-modules.v6", Path.Combine(RepositoryPaths.Examples, "rulesets", "many-modules.v6"), true),
+            ("listing-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "listing-modules.v4"), false),
             ("more-modules.v4", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "more-modules.v4"), false),
-            ("many-modules.v6", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "many-modules.v6"), true),
+            ("listing-modules.v6", Path.Combine(RepositoryPaths.Root, "tests", "IptablesPolicy.Core.Tests", "Listing", "Rulesets", "listing-modules.v6"), true),
             ("kube-proxy-150.v4", GeneratedKubeProxy.Value, false),
         };
         var dumps = Path.Combine(RepositoryPaths.Corpus, "iptables", "tests", "shell", "testcases");

@@ -82,6 +82,16 @@ internal static class ListingGrammar
     public static (bool Negated, string Value) SplitBang(string word) =>
         word.StartsWith('!') ? (true, word[1..]) : (false, word);
 
+    /// <summary>
+    /// A value printed by <c>xtables_save_string</c> (NFLOG's <c>nflog-prefix</c>): a plain word, or a double-quoted
+    /// text in which <c>\</c> escapes the next character.
+    /// </summary>
+    public static readonly Parser<string> SaveString =
+        (from open in Parse.Char('"')
+         from text in Parse.Char('\\').Then(_ => Parse.AnyChar).Or(Parse.CharExcept('"')).Many().Text()
+         from close in Parse.Char('"')
+         select text).Token().Or(Word);
+
     /// <summary>A double-quoted text printed without escapes (LOG's <c>prefix "..."</c>): up to a quote followed by a space or the end.</summary>
     public static readonly Parser<string> QuotedText = input =>
     {

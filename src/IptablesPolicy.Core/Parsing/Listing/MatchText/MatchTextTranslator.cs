@@ -45,6 +45,7 @@ internal static class MatchTextTranslator
         (["DSCP"], MoreMatchText.Dscp),
         (["tos"], MoreMatchText.Tos),
         (["TTL"], MoreMatchText.Ttl),
+        (["HL"], MoreMatchText.Hl),
         (["connbytes"], MoreMatchText.Connbytes),
         (["socket"], MoreMatchText.Socket),
         (["policy"], MoreMatchText.Policy),

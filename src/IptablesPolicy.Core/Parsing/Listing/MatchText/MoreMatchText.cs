@@ -6,7 +6,7 @@ namespace IptablesPolicy.Core.Parsing.Listing.MatchText;
 /// <summary>
 /// Less common matches, as their print functions write them: connlimit (<c>#conn src/32 &gt; 10</c>), dscp
 /// (<c>DSCP match !0x0a</c>), tos (<c>tos match Minimize-Delay</c>, <c>tos match0x10/0x3f</c>), ttl
-/// (<c>TTL match TTL == 64</c>), connbytes, socket, policy, esp (<c>esp spi:100</c>), quota, devgroup, cpu,
+/// (<c>TTL match TTL == 64</c>), hl (<c>HL match HL == 255</c>), connbytes, socket, policy, esp (<c>esp spi:100</c>), quota, devgroup, cpu,
 /// u32 and tcpmss (<c>tcpmss match 1000:1500</c>).
 /// </summary>
 internal static class MoreMatchText
@@ -48,6 +48,15 @@ internal static class MoreMatchText
         let option = comparison switch { "==" => "--ttl-eq", "!=" => "--ttl-eq", ">" => "--ttl-gt", "<" => "--ttl-lt", _ => null }
         where option is not null
         select ListingPiece.Match("ttl", Option(comparison == "!=", option!, value).ToArray());
+
+    // libip6t_hl.c prints "HL match HL == 255"; "!=" is saved as "! --hl-eq".
+    public static readonly Parser<ListingPiece> Hl =
+        from _ in Keywords("HL match HL")
+        from comparison in Word
+        from value in Word
+        let option = comparison switch { "==" => "--hl-eq", "!=" => "--hl-eq", ">" => "--hl-gt", "<" => "--hl-lt", _ => null }
+        where option is not null
+        select ListingPiece.Match("hl", Option(comparison == "!=", option!, value).ToArray());
 
     public static readonly Parser<ListingPiece> Connbytes =
         from negated in Bang

@@ -128,9 +128,10 @@ internal static class TargetText
         select ListingPiece.TargetOptions(operation, "--nfmask", nf, "--ctmask", ct);
 
     private static readonly Parser<ListingPiece> Nflog =
-        from items in (from key in Keyword("nflog-prefix").Or(Keyword("nflog-group")).Or(Keyword("nflog-range")).Or(Keyword("nflog-size")).Or(Keyword("nflog-threshold"))
-                       from value in Word
-                       select Option(false, "--" + key, value)).AtLeastOnce()
+        from items in (from prefix in Keyword("nflog-prefix").Then(_ => SaveString) select Option(false, "--nflog-prefix", prefix))
+            .Or(from key in Keyword("nflog-group").Or(Keyword("nflog-range")).Or(Keyword("nflog-size")).Or(Keyword("nflog-threshold"))
+                from value in Word
+                select Option(false, "--" + key, value)).AtLeastOnce()
         select ListingPiece.TargetOptions(items.SelectMany(i => i).ToArray());
 
     private static readonly Parser<ListingPiece> Tcpmss =
