@@ -50,7 +50,10 @@ internal sealed class ExtensionContext
     /// <summary>Reports a problem with the extension's options; the extension's result is then not used.</summary>
     public void Fail(string message, Token? at = null) => (errors ??= []).Add((message, at ?? Subject));
 
+    /// <summary>True when the rule's protocol is <paramref name="protocol"/> and not negated.</summary>
+    public bool ProtocolIs(string protocol) => !ProtocolNegated && Protocol == protocol;
+
     /// <summary>True when the rule's protocol is one of <paramref name="protocols"/> and not negated.</summary>
     public bool ProtocolIs(params string[] protocols) =>
-        Protocol is not null && !ProtocolNegated && protocols.Contains(Protocol);
+        Protocol is not null && !ProtocolNegated && Array.IndexOf(protocols, Protocol) >= 0;
 }

@@ -15,12 +15,14 @@ internal abstract class PortMatchDefinition : ExtensionDefinition
 
     protected static OptionSpec DestinationPort { get; } = new("--dport", "--destination-port") { CanNegate = true, Normalize = OptionValues.PortRangeValue };
 
+    private static readonly string AllPorts = PortRange.All.ToString();
+
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
     {
         if (!context.ProtocolIs(Name))
             context.Fail($"match {Name} needs -p {Name} (and not ! -p {Name})");
         // skip_ports_match: iptables-save leaves out a port range that covers every port unless it is negated.
-        options.RemoveAll(o => o.Name is "--sport" or "--dport" && !o.IsNegated && o.Value == PortRange.All.ToString());
+        options.RemoveAll(o => o.Name is "--sport" or "--dport" && !o.IsNegated && o.Value == AllPorts);
     }
 
     public override Match CreateMatch(IReadOnlyList<ExtensionOption> options) => new PortMatch(Name, options);

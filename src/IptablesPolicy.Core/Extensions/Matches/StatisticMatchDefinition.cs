@@ -33,8 +33,14 @@ internal sealed class StatisticMatchDefinition : ExtensionDefinition
         new OptionSpec("--packet") { Normalize = Numbers.Unsigned(0, uint.MaxValue, "--packet") },
     ];
 
+    // kube-proxy writes the same few probabilities (1/2, 1/3, ...) on thousands of rules: each text is
+    // read and printed once. Parsing runs on several threads, hence the concurrent table.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> CanonicalProbabilities = new(StringComparer.Ordinal);
+
     private static IReadOnlyList<string>? ParseProbability(string text, ExtensionContext context)
     {
+        if (CanonicalProbabilities.TryGetValue(text, out var known))
+            return known;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var probability) || probability is < 0 or > 1)
         {
             context.Fail($"invalid --probability '{text}': expected a number from 0 to 1");
@@ -42,7 +48,10 @@ internal sealed class StatisticMatchDefinition : ExtensionDefinition
         }
         // The kernel keeps lround(P * 2^31); iptables-save prints that back with %.11f.
         var fraction = Math.Round(probability * 0x80000000, MidpointRounding.AwayFromZero);
-        return [(fraction / 0x80000000).ToString("F11", CultureInfo.InvariantCulture)];
+        string[] canonical = [(fraction / 0x80000000).ToString("F11", CultureInfo.InvariantCulture)];
+        if (CanonicalProbabilities.Count < 4096)
+            CanonicalProbabilities.TryAdd(text, canonical);
+        return canonical;
     }
 
     protected override void Complete(List<ExtensionOption> options, ExtensionContext context)
