@@ -63,6 +63,14 @@ public sealed class ShowCommandTests
     }
 
     [Test]
+    public void A_directory_is_reported_as_not_a_snapshot_file()
+    {
+        var (exitCode, _, error) = CliRunner.Run("show", Path.GetTempPath());
+        exitCode.ShouldBe(2);
+        error.ShouldContain("error: is a directory: expected a snapshot file");
+    }
+
+    [Test]
     public void Exits_non_zero_only_when_nothing_at_all_could_be_read()
     {
         var garbage = Path.Combine(Path.GetTempPath(), $"garbage-{Guid.NewGuid():N}.v4");

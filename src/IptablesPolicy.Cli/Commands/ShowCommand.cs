@@ -47,6 +47,11 @@ internal static class ShowCommand
         var snapshots = new List<Snapshot>();
         foreach (var path in paths)
         {
+            if (Directory.Exists(path))
+            {
+                error.WriteLine($"{path}: error: is a directory: expected a snapshot file");
+                continue;
+            }
             try
             {
                 snapshots.AddRange(SnapshotReader.ReadFile(path, inputFormat));
