@@ -1,0 +1,87 @@
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Views.Kubernetes;
+
+/// <summary>
+/// The Kubernetes services that kube-proxy (iptables mode) wrote into a snapshot's nat and filter tables,
+/// in both the classic layout and the newer one with <c>KUBE-EXT-*</c>, <c>KUBE-FW-*</c> and <c>KUBE-SVL-*</c>
+/// chains. Service identity comes from kube-proxy's rule comments; what the rules do not say is null.
+/// Built once per snapshot with <see cref="For"/>; immutable and cheap to query.
+/// </summary>
+public sealed class KubernetesView
+{
+    private readonly Dictionary<string, KubeService> byKey;
+
+    private KubernetesView(IReadOnlyList<KubeService> services)
+    {
+        Services = services;
+        byKey = services.ToDictionary(s => s.ServicePortName, StringComparer.Ordinal);
+    }
+
+    /// <summary>The service ports, sorted by namespace, name and port name (ordinal).</summary>
+    public IReadOnlyList<KubeService> Services { get; }
+
+    /// <summary>Every endpoint of every service, in <see cref="Services"/> order.</summary>
+    public IEnumerable<KubeEndpoint> Endpoints => Services.SelectMany(s => s.Endpoints);
+
+    /// <summary>
+    /// The service port named <c>ns/name:port</c> (or <c>ns/name</c> for an unnamed port; <c>ns/name:</c> is
+    /// read the same); null when the snapshot has no rule for it.
+    /// </summary>
+    public KubeService? Find(string servicePortName)
+    {
+        ArgumentNullException.ThrowIfNull(servicePortName);
+        return byKey.GetValueOrDefault(servicePortName.EndsWith(':') ? servicePortName[..^1] : servicePortName);
+    }
+
+    /// <summary>The service port a per-service chain (<c>KUBE-SVC/SVL/EXT/FW/XLB/SEP-*</c>) belongs to; null when none.</summary>
+    public KubeService? FindByChain(string chain) =>
+        Services.FirstOrDefault(s => s.Chains.Contains(chain, StringComparer.Ordinal) || s.Endpoints.Any(e => e.Chain == chain));
+
+    /// <summary>Reads the kube-proxy rules of <paramref name="snapshot"/>'s nat and filter tables.</summary>
+    public static KubernetesView For(Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var tables = snapshot.Tables.Where(t => t.Name is "nat" or "filter").ToArray();
+        var comments = new Dictionary<Rule, ParsedComment>();
+        var owners = new Dictionary<string, ParsedComment>(StringComparer.Ordinal);
+
+        // First pass: a per-service chain belongs to the service port named by a comment of a rule in it or
+        // jumping to it, so its uncommented rules (KUBE-EXT's "-j KUBE-SVC-...", KUBE-FW's drop) are found too.
+        foreach (var rule in tables.SelectMany(t => t.Rules))
+        {
+            if (KubeProxyComment.TryParse(rule.Match<Model.Matches.CommentMatch>()?.Text) is not { } comment)
+                continue;
+            comments.Add(rule, comment);
+            if (rule.Table.Name != "nat")
+                continue;
+            if (KubeChainNames.IsPerService(rule.Chain.Name))
+                owners.TryAdd(rule.Chain.Name, comment);
+            if (KubeChainNames.IsPerService(rule.Target.Name))
+                owners.TryAdd(rule.Target.Name, comment);
+        }
+
+        var builders = new Dictionary<string, KubeServiceBuilder>(StringComparer.Ordinal);
+        foreach (var rule in tables.SelectMany(t => t.Rules))
+        {
+            var comment = comments.GetValueOrDefault(rule);
+            var owner = comment ?? (rule.Table.Name == "nat" ? owners.GetValueOrDefault(rule.Chain.Name) : null);
+            if (owner is null)
+                continue;
+            if (!builders.TryGetValue(owner.Key, out var builder))
+                builders.Add(owner.Key, builder = new KubeServiceBuilder(owner.Namespace, owner.Name, owner.PortName));
+            builder.Add(rule, comment);
+        }
+
+        var services = builders.Values
+            .OrderBy(b => b.Namespace, StringComparer.Ordinal)
+            .ThenBy(b => b.Name, StringComparer.Ordinal)
+            .ThenBy(b => b.PortName, StringComparer.Ordinal)
+            .Select(b => new KubeService(b))
+            .ToArray();
+        return new KubernetesView(services);
+    }
+
+    internal static string KeyOf(string @namespace, string name, string portName) =>
+        portName.Length == 0 ? $"{@namespace}/{name}" : $"{@namespace}/{name}:{portName}";
+}
