@@ -34,7 +34,7 @@ public sealed class KubeEndpoint
     /// </summary>
     public double? Probability { get; }
 
-    /// <summary>The rules that jump to this chain from the service chains, then the chain's own rules, in snapshot order.</summary>
+    /// <summary>The rules that jump to this chain from the service chains, then the chain's own rules, each in chain and position order.</summary>
     public IReadOnlyList<Rule> Rules { get; }
 
     /// <inheritdoc/>

@@ -88,7 +88,7 @@ public sealed class KubeService
     /// <summary>Whether the filter table has a "has no endpoints" (or "has no local endpoints") rule for this service port.</summary>
     public bool HasNoEndpointsRule => NoEndpointsRules.Count > 0;
 
-    /// <summary>Every rule of the snapshot that belongs to this service port (its comment names it, or it sits in one of its chains), in snapshot order.</summary>
+    /// <summary>Every rule of the snapshot that belongs to this service port (its comment names it, or it sits in one of its chains), in table, chain and position order.</summary>
     public IReadOnlyList<Rule> Rules { get; }
 
     /// <inheritdoc/>
