@@ -21,6 +21,8 @@ internal static class KubeChainNames
 
     public static bool IsEndpoint(string? name) => name is not null && name.StartsWith(EndpointPrefix, StringComparison.Ordinal);
 
+    /// <summary>Whether the chain balances over endpoints: KUBE-SVC-*, KUBE-SVL-* and the classic KUBE-XLB-*.</summary>
     public static bool IsBalancing(string name) =>
-        name.StartsWith(ServicePrefix, StringComparison.Ordinal) || name.StartsWith(LocalServicePrefix, StringComparison.Ordinal);
+        name.StartsWith(ServicePrefix, StringComparison.Ordinal) || name.StartsWith(LocalServicePrefix, StringComparison.Ordinal)
+            || name.StartsWith(ClassicLocalPrefix, StringComparison.Ordinal);
 }

@@ -29,7 +29,7 @@ public sealed class KubeEndpoint
 
     /// <summary>
     /// The probability as written by the <c>-m statistic --mode random --probability</c> match of the rule that
-    /// jumps to this chain (iptables-save's rounded value, e.g. 0.33333333349); null when that rule has no
+    /// jumps to this chain from KUBE-SVC-* (else from KUBE-SVL-* or KUBE-XLB-*), as iptables-save prints it (e.g. 0.33333333349); null when that rule has no
     /// statistic match (the last endpoint takes what is left) or no rule jumps to the chain.
     /// </summary>
     public double? Probability { get; }

@@ -15,7 +15,8 @@ internal enum KubeProxyCommentKind
     EndpointJump,
     HealthCheckNodePort,
     FirewallDrop,
-    ExternalDestinations,
+    /// <summary>One of the fixed sentences of the <c>KUBE-EXT-*</c>, <c>KUBE-FW-*</c> and classic <c>KUBE-XLB-*</c> chains.</summary>
+    Sentence,
 }
 
 /// <summary>
@@ -31,7 +32,7 @@ internal static partial class KubeProxyComment
     [GeneratedRegex("^" + ServicePortName + @"(?:(?<suffix> cluster IP| external IP| loadbalancer IP| has no endpoints| has no local endpoints| health check node port)| -> (?<endpoint>\S+)| traffic not accepted by (?<fw>\S+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Suffixed();
 
-    [GeneratedRegex("^(?:masquerade|pod|masquerade LOCAL|route LOCAL) traffic for " + ServicePortName + " external destinations$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(?:(?:masquerade|pod|masquerade LOCAL|route LOCAL) traffic for " + ServicePortName + " external destinations|other traffic to " + ServicePortName + " will be dropped by KUBE-PROXY-FIREWALL|Balancing rule [0-9]+ for " + ServicePortName + ")$", RegexOptions.CultureInvariant)]
     private static partial Regex Sentence();
 
     /// <summary>Reads a comment; null when it names no service port.</summary>
@@ -57,7 +58,7 @@ internal static partial class KubeProxyComment
             return Create(match, kind, match.Groups["endpoint"].Success ? match.Groups["endpoint"].Value : null);
         }
         match = Sentence().Match(text);
-        return match.Success ? Create(match, KubeProxyCommentKind.ExternalDestinations, null) : null;
+        return match.Success ? Create(match, KubeProxyCommentKind.Sentence, null) : null;
     }
 
     private static ParsedComment Create(Match match, KubeProxyCommentKind kind, string? endpoint) =>

@@ -19,6 +19,7 @@ public sealed class KubeService
         ClusterIP = b.ClusterIP;
         Port = b.Port;
         NodePort = b.NodePort;
+        HealthCheckNodePort = b.HealthCheckNodePort;
         ExternalIPs = b.ExternalIPs.ToArray();
         LoadBalancerIPs = b.LoadBalancerIPs.ToArray();
         ServiceChain = b.ServiceChain;
@@ -56,6 +57,10 @@ public sealed class KubeService
     /// <summary>The NodePort (<c>--dport</c> of the nat <c>KUBE-NODEPORTS</c> rule, or of the filter <c>KUBE-EXTERNAL-SERVICES</c>
     /// <c>--dst-type LOCAL</c> "has no endpoints" rule); null when the service has none or the snapshot does not show it.</summary>
     public int? NodePort { get; }
+
+    /// <summary>The health check NodePort (<c>--dport</c> of the filter <c>KUBE-NODEPORTS</c> <c>"... health check node port"</c> rule,
+    /// written for a Local external traffic policy); null when none.</summary>
+    public int? HealthCheckNodePort { get; }
 
     /// <summary>Destinations of the <c>"... external IP"</c> rules in nat <c>KUBE-SERVICES</c>, in rule order.</summary>
     public IReadOnlyList<IPAddress> ExternalIPs { get; }

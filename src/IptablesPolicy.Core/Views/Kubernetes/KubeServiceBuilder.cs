@@ -21,6 +21,7 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
     public IPAddress? ClusterIP { get; private set; }
     public int? Port { get; private set; }
     public int? NodePort { get; private set; }
+    public int? HealthCheckNodePort { get; private set; }
     public List<IPAddress> ExternalIPs { get; } = [];
     public List<IPAddress> LoadBalancerIPs { get; } = [];
     public string? ServiceChain { get; private set; }
@@ -43,6 +44,8 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
             AddNat(rule, comment, chain);
         else if (rule.Table.Name == "filter" && comment?.Kind is KubeProxyCommentKind.NoEndpoints or KubeProxyCommentKind.NoLocalEndpoints)
             AddNoEndpoints(rule, chain);
+        else if (rule.Table.Name == "filter" && comment?.Kind == KubeProxyCommentKind.HealthCheckNodePort)
+            HealthCheckNodePort ??= DestinationPort(rule);
     }
 
     private void AddNat(Rule rule, ParsedComment? comment, string chain)
@@ -191,7 +194,9 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
                     || (stated.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && commentEndpoint.Contains(':', StringComparison.Ordinal));
                 port = hasPort ? stated.Port : null;
             }
-            var statistic = jumps.Select(r => r.Match<StatisticMatch>()).FirstOrDefault(m => m is not null);
+            // The cluster-wide KUBE-SVC chain's jump says the probability; a local chain's (KUBE-SVL, KUBE-XLB) only when it is the only one.
+            var jump = jumps.FirstOrDefault(r => r.Chain.Name.StartsWith(KubeChainNames.ServicePrefix, StringComparison.Ordinal)) ?? jumps.FirstOrDefault();
+            var statistic = jump?.Match<StatisticMatch>();
             var probability = statistic is { Mode: "random", IsNegated: false } ? statistic.Probability : null;
             return new KubeEndpoint(Chain, address, port, probability, [.. jumps, .. own]);
         }
