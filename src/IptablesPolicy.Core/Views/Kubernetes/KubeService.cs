@@ -20,16 +20,16 @@ public sealed class KubeService
         Port = b.Port;
         NodePort = b.NodePort;
         HealthCheckNodePort = b.HealthCheckNodePort;
-        ExternalIPs = b.ExternalIPs.ToArray();
-        LoadBalancerIPs = b.LoadBalancerIPs.ToArray();
+        ExternalIPs = b.ExternalIPs.ToArray().AsReadOnly();
+        LoadBalancerIPs = b.LoadBalancerIPs.ToArray().AsReadOnly();
         ServiceChain = b.ServiceChain;
         LocalServiceChain = b.LocalServiceChain;
         ExternalChain = b.ExternalChain;
         FirewallChain = b.FirewallChain;
-        Chains = b.Chains.Order(StringComparer.Ordinal).ToArray();
+        Chains = b.Chains.Order(StringComparer.Ordinal).ToArray().AsReadOnly();
         Endpoints = b.BuildEndpoints();
-        NoEndpointsRules = b.NoEndpointsRules.ToArray();
-        Rules = b.Rules.ToArray();
+        NoEndpointsRules = b.NoEndpointsRules.ToArray().AsReadOnly();
+        Rules = b.Rules.ToArray().AsReadOnly();
     }
 
     /// <summary>The namespace.</summary>

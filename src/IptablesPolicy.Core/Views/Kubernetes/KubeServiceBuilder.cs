@@ -32,15 +32,16 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
     public List<Rule> NoEndpointsRules { get; } = [];
     public List<Rule> Rules { get; } = [];
 
-    /// <summary>Takes one rule that belongs to this service port; <paramref name="comment"/> is its parsed comment, if any.</summary>
-    public void Add(Rule rule, ParsedComment? comment)
+    /// <summary>Takes one rule that belongs to this service port; <paramref name="comment"/> is its parsed comment, if any;
+    /// <paramref name="isNat"/> whether it is one of kube-proxy's nat rules.</summary>
+    public void Add(Rule rule, ParsedComment? comment, bool isNat)
     {
         Rules.Add(rule);
         Protocol ??= ProtocolOf(rule);
         NoteChain(rule.Chain.Name);
         NoteChain(rule.Target.Name);
         var chain = rule.Chain.Name;
-        if (rule.Table.Name == "nat")
+        if (isNat)
             AddNat(rule, comment, chain);
         else if (rule.Table.Name == "filter" && comment?.Kind is KubeProxyCommentKind.NoEndpoints or KubeProxyCommentKind.NoLocalEndpoints)
             AddNoEndpoints(rule, chain);
@@ -130,7 +131,8 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
             .OrderBy(e => e.FirstJumpOrder)
             .ThenBy(e => e.Chain, StringComparer.Ordinal)
             .Select(e => e.Build())
-            .ToArray();
+            .ToArray()
+            .AsReadOnly();
 
     private static void AddDistinct(List<IPAddress> list, IPAddress? address)
     {
@@ -198,7 +200,7 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
             var jump = jumps.FirstOrDefault(r => r.Chain.Name.StartsWith(KubeChainNames.ServicePrefix, StringComparison.Ordinal)) ?? jumps.FirstOrDefault();
             var statistic = jump?.Match<StatisticMatch>();
             var probability = statistic is { Mode: "random", IsNegated: false } ? statistic.Probability : null;
-            return new KubeEndpoint(Chain, address, port, probability, [.. jumps, .. own]);
+            return new KubeEndpoint(Chain, address, port, probability, jumps.Concat(own).ToArray().AsReadOnly());
         }
     }
 }

@@ -11,11 +11,17 @@ namespace IptablesPolicy.Core.Views.Kubernetes;
 public sealed class KubernetesView
 {
     private readonly Dictionary<string, KubeService> byKey;
+    private readonly Dictionary<string, KubeService> byChain = new(StringComparer.Ordinal);
 
     private KubernetesView(IReadOnlyList<KubeService> services)
     {
         Services = services;
         byKey = services.ToDictionary(s => s.ServicePortName, StringComparer.Ordinal);
+        foreach (var service in services)
+        {
+            foreach (var chain in service.Chains.Concat(service.Endpoints.Select(e => e.Chain)))
+                byChain.TryAdd(chain, service);
+        }
     }
 
     /// <summary>The service ports, sorted by namespace, name and port name (ordinal).</summary>
@@ -35,14 +41,21 @@ public sealed class KubernetesView
     }
 
     /// <summary>The service port a per-service chain (<c>KUBE-SVC/SVL/EXT/FW/XLB/SEP-*</c>) belongs to; null when none.</summary>
-    public KubeService? FindByChain(string chain) =>
-        Services.FirstOrDefault(s => s.Chains.Contains(chain, StringComparer.Ordinal) || s.Endpoints.Any(e => e.Chain == chain));
+    public KubeService? FindByChain(string chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        return byChain.GetValueOrDefault(chain);
+    }
 
     /// <summary>Reads the kube-proxy rules of <paramref name="snapshot"/>'s nat and filter tables.</summary>
     public static KubernetesView For(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var tables = snapshot.Tables.Where(t => t.Name is "nat" or "filter").ToArray();
+        // Per-service chains exist only in kube-proxy's nat table; a headerless fragment (iptables-save | grep) of
+        // only jumps has its table inferred as filter, so there the chain's name says where it came from.
+        var tableInferred = snapshot.Unknown.Contains("table");
+        bool IsNat(Rule rule) => rule.Table.Name == "nat" || (tableInferred && KubeChainNames.IsPerService(rule.Chain.Name));
         var comments = new Dictionary<Rule, ParsedComment>();
         var owners = new Dictionary<string, ParsedComment>(StringComparer.Ordinal);
 
@@ -53,7 +66,7 @@ public sealed class KubernetesView
             if (KubeProxyComment.TryParse(rule.Match<Model.Matches.CommentMatch>()?.Text) is not { } comment)
                 continue;
             comments.Add(rule, comment);
-            if (rule.Table.Name != "nat")
+            if (!IsNat(rule))
                 continue;
             if (KubeChainNames.IsPerService(rule.Chain.Name))
                 owners.TryAdd(rule.Chain.Name, comment);
@@ -65,12 +78,13 @@ public sealed class KubernetesView
         foreach (var rule in tables.SelectMany(t => t.Rules))
         {
             var comment = comments.GetValueOrDefault(rule);
-            var owner = comment ?? (rule.Table.Name == "nat" ? owners.GetValueOrDefault(rule.Chain.Name) : null);
+            var isNat = IsNat(rule);
+            var owner = comment ?? (isNat ? owners.GetValueOrDefault(rule.Chain.Name) : null);
             if (owner is null)
                 continue;
             if (!builders.TryGetValue(owner.Key, out var builder))
                 builders.Add(owner.Key, builder = new KubeServiceBuilder(owner.Namespace, owner.Name, owner.PortName));
-            builder.Add(rule, comment);
+            builder.Add(rule, comment, isNat);
         }
 
         var services = builders.Values
@@ -78,7 +92,8 @@ public sealed class KubernetesView
             .ThenBy(b => b.Name, StringComparer.Ordinal)
             .ThenBy(b => b.PortName, StringComparer.Ordinal)
             .Select(b => new KubeService(b))
-            .ToArray();
+            .ToArray()
+            .AsReadOnly();
         return new KubernetesView(services);
     }
 

@@ -125,4 +125,32 @@ public sealed class KubeProxyLayoutViewTests
         view.Services.SelectMany(s => s.Rules).ShouldNotContain(r => r.Chain.Name == "PREROUTING" || r.Target.Name == "KUBE-NODEPORTS");
         view.Find("blog/other").ShouldBeNull();
     }
+
+    [Test]
+    public void An_endpoint_chain_the_snapshot_does_not_hold_takes_its_address_from_the_jump_comment()
+    {
+        var view = KubernetesView.For(SnapshotReader.Parse("-A KUBE-SVC-ABC -m comment --comment \"default/nginx -> 10.244.0.13:80\" -j KUBE-SEP-XYZ\n"));
+        var endpoint = view.Find("default/nginx").ShouldNotBeNull().Endpoints.ShouldHaveSingleItem();
+        (endpoint.Chain, endpoint.Address, endpoint.Port, endpoint.Probability).ShouldBe(("KUBE-SEP-XYZ", IPAddress.Parse("10.244.0.13"), (int?)80, (double?)null));
+    }
+
+    [Test]
+    public void An_endpoint_nothing_states_has_no_address_rather_than_a_guess()
+    {
+        var view = KubernetesView.For(SnapshotReader.Parse("-A KUBE-SVC-ABC -m comment --comment \"default/nginx\" -j KUBE-SEP-XYZ\n"));
+        var service = view.Find("default/nginx").ShouldNotBeNull();
+        (service.ClusterIP, service.Port, service.Protocol, service.NodePort).ShouldBe(((IPAddress?)null, (int?)null, (string?)null, (int?)null));
+        var endpoint = service.Endpoints.ShouldHaveSingleItem();
+        (endpoint.Address, endpoint.Port).ShouldBe(((IPAddress?)null, (int?)null));
+    }
+
+    [Test]
+    public void Comments_that_only_look_like_a_path_name_no_service()
+    {
+        var view = KubernetesView.For(SnapshotReader.Parse("""
+            -A KUBE-SERVICES -d 10.0.0.0/8 -m comment --comment "allow 10.0.0.0/8" -j ACCEPT
+            -A KUBE-SERVICES -m comment --comment "Kube/Upper case is not a namespace" -j ACCEPT
+            """));
+        view.Services.ShouldBeEmpty();
+    }
 }
