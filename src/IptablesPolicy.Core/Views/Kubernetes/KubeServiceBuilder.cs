@@ -75,7 +75,7 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
         else if (KubeChainNames.IsBalancing(chain) && KubeChainNames.IsEndpoint(rule.Target.Name))
         {
             var endpoint = Endpoint(rule.Target.Name);
-            endpoint.AddJump(rule, ++jumpCount, comment?.Kind == KubeProxyCommentKind.EndpointJump ? comment.Endpoint : null);
+            endpoint.AddJump(rule, ++jumpCount, comment?.Kind == KubeProxyCommentKind.EndpointJump ? comment.Value.Endpoint : null);
         }
         else if (KubeChainNames.IsEndpoint(chain))
         {
@@ -150,9 +150,10 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
     /// <summary>The destination port when the rule matches exactly one, not negated.</summary>
     internal static int? DestinationPort(Rule rule)
     {
-        foreach (var match in rule.Matches)
+        var matches = rule.Matches;
+        for (var i = 0; i < matches.Count; i++)
         {
-            if (match is PortMatch { DestinationPorts: { IsNegated: false, Value: var range } } && range.First == range.Last)
+            if (matches[i] is PortMatch { DestinationPorts: { IsNegated: false, Value: var range } } && range.First == range.Last)
                 return range.First;
         }
         return null;
@@ -183,11 +184,12 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
         {
             IPAddress? address = null;
             int? port = null;
-            var dnat = own.Select(r => r.Target).OfType<NatTarget>().FirstOrDefault(t => t.IsDestinationNat);
-            if (dnat is not null)
+            var dnat = own.Find(r => r.Target is NatTarget { IsDestinationNat: true })?.Target;
+            if (dnat?.Option("--to-destination")?.Value is { } destination && NatRange.TryParseCanonical(destination) is { } range)
             {
-                address = dnat.FirstAddress;
-                port = dnat.Ports is { } ports && ports.First == ports.Last ? ports.First : null;
+                // One address and one port is what kube-proxy writes; a range is not one endpoint's address.
+                address = range.Last is null || range.Last.Equals(range.First) ? range.First : null;
+                port = range.Ports is { } ports && ports.First == ports.Last ? ports.First : null;
             }
             else if (commentEndpoint is not null && IPEndPoint.TryParse(commentEndpoint, out var stated))
             {

@@ -56,30 +56,37 @@ public sealed class KubernetesView
         // only jumps has its table inferred as filter, so there the chain's name says where it came from.
         var tableInferred = snapshot.Unknown.Contains("table");
         bool IsNat(Rule rule) => rule.Table.Name == "nat" || (tableInferred && KubeChainNames.IsPerService(rule.Chain.Name));
-        var comments = new Dictionary<Rule, ParsedComment>();
-        var owners = new Dictionary<string, ParsedComment>(StringComparer.Ordinal);
+        var rules = new List<(Rule Rule, ParsedComment? Comment, bool IsNat)>(tables.Sum(t => t.Chains.Sum(c => c.Rules.Count)));
+        var owners = new Dictionary<string, ServicePortName>(StringComparer.Ordinal);
+        var reader = new KubeProxyComment();
 
         // First pass: a per-service chain belongs to the service port named by a comment of a rule in it or
         // jumping to it, so its uncommented rules (KUBE-EXT's "-j KUBE-SVC-...", KUBE-FW's drop) are found too.
-        foreach (var rule in tables.SelectMany(t => t.Rules))
+        foreach (var table in tables)
         {
-            if (KubeProxyComment.TryParse(rule.Match<Model.Matches.CommentMatch>()?.Text) is not { } comment)
-                continue;
-            comments.Add(rule, comment);
-            if (!IsNat(rule))
-                continue;
-            if (KubeChainNames.IsPerService(rule.Chain.Name))
-                owners.TryAdd(rule.Chain.Name, comment);
-            if (KubeChainNames.IsPerService(rule.Target.Name))
-                owners.TryAdd(rule.Target.Name, comment);
+            foreach (var chain in table.Chains)
+            {
+                // Indexed loops: the interface enumerators would cost an allocation per chain and per rule.
+                for (var i = 0; i < chain.Rules.Count; i++)
+                {
+                    var rule = chain.Rules[i];
+                    var comment = reader.TryParse(CommentOf(rule));
+                    var isNat = IsNat(rule);
+                    rules.Add((rule, comment, isNat));
+                    if (comment is not { Name: var name } || !isNat)
+                        continue;
+                    if (KubeChainNames.IsPerService(chain.Name))
+                        owners.TryAdd(chain.Name, name);
+                    if (KubeChainNames.IsPerService(rule.Target.Name))
+                        owners.TryAdd(rule.Target.Name, name);
+                }
+            }
         }
 
         var builders = new Dictionary<string, KubeServiceBuilder>(StringComparer.Ordinal);
-        foreach (var rule in tables.SelectMany(t => t.Rules))
+        foreach (var (rule, comment, isNat) in rules)
         {
-            var comment = comments.GetValueOrDefault(rule);
-            var isNat = IsNat(rule);
-            var owner = comment ?? (isNat ? owners.GetValueOrDefault(rule.Chain.Name) : null);
+            var owner = comment?.Name ?? (isNat ? owners.GetValueOrDefault(rule.Chain.Name) : null);
             if (owner is null)
                 continue;
             if (!builders.TryGetValue(owner.Key, out var builder))
@@ -95,6 +102,17 @@ public sealed class KubernetesView
             .ToArray()
             .AsReadOnly();
         return new KubernetesView(services);
+    }
+
+    private static string? CommentOf(Rule rule)
+    {
+        var matches = rule.Matches;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (matches[i] is Model.Matches.CommentMatch comment)
+                return comment.Text;
+        }
+        return null;
     }
 
     internal static string KeyOf(string @namespace, string name, string portName) =>
