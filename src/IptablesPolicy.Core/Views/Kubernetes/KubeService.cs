@@ -90,7 +90,12 @@ public sealed class KubeService
     /// (<c>KUBE-SERVICES</c>, <c>KUBE-EXTERNAL-SERVICES</c>) for this service port.</summary>
     public IReadOnlyList<Rule> NoEndpointsRules { get; }
 
-    /// <summary>Whether the filter table has a "has no endpoints" (or "has no local endpoints") rule for this service port.</summary>
+    /// <summary>
+    /// Whether the filter table has a "has no endpoints" or "has no local endpoints" rule for this service port. The
+    /// second kind is written for a Local external traffic policy on a node without local endpoints, so a service can
+    /// have such a rule and endpoints (elsewhere) at once; the classic layout's nat <c>KUBE-XLB-*</c> "has no local
+    /// endpoints" jump to <c>KUBE-MARK-DROP</c> is one of <see cref="Rules"/>, not of these.
+    /// </summary>
     public bool HasNoEndpointsRule => NoEndpointsRules.Count > 0;
 
     /// <summary>Every rule of the snapshot that belongs to this service port (its comment names it, or it sits in one of its chains), in table, chain and position order.</summary>

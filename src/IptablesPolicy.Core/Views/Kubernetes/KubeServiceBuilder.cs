@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Core.Model.Matches;
@@ -10,7 +9,7 @@ namespace IptablesPolicy.Core.Views.Kubernetes;
 internal sealed class KubeServiceBuilder(string @namespace, string name, string portName)
 {
     private readonly Dictionary<string, EndpointBuilder> endpoints = new(StringComparer.Ordinal);
-    private readonly List<Rule> filterClusterIPRules = [];
+    private int filterClusterIPRules;
     private bool clusterIPFromNat;
     private int jumpCount;
 
@@ -88,12 +87,12 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
         NoEndpointsRules.Add(rule);
         if (chain == KubeChainNames.Services && rule.Destination is not null)
         {
-            filterClusterIPRules.Add(rule);
+            filterClusterIPRules++;
             if (clusterIPFromNat)
                 return;
             // One such rule is the cluster IP's; more than one (older kube-proxy also rejected load-balancer
             // IPs here) cannot be told apart, so the cluster IP stays unknown.
-            var single = filterClusterIPRules.Count == 1;
+            var single = filterClusterIPRules == 1;
             ClusterIP = single ? DestinationHost(rule) : null;
             Port = single ? DestinationPort(rule) : null;
         }
