@@ -1,0 +1,42 @@
+using IptablesPolicy.Core.Model;
+using IptablesPolicy.Core.Model.Matches;
+
+namespace IptablesPolicy.Core.Views.ChainGraph;
+
+/// <summary>Tells the rules that match every packet from the ones that may not.</summary>
+internal static class RuleConditions
+{
+    /// <summary>
+    /// True only when the rule certainly matches every packet: no protocol, address, interface or fragment
+    /// restriction, no field the input could not show, and no match but ones that never restrict
+    /// (<c>comment</c>). Anything else, including an unknown match, counts as a condition.
+    /// </summary>
+    public static bool IsUnconditional(Rule rule)
+    {
+        if (rule.Fragment != FragmentFilter.Any)
+            return false;
+        if (rule.Protocol is { } protocol && (protocol.IsNegated || protocol.Value != "all"))
+            return false;
+        if (!IsAnyAddress(rule.Source) || !IsAnyAddress(rule.Destination))
+            return false;
+        if (!IsAnyInterface(rule.InInterface) || !IsAnyInterface(rule.OutInterface))
+            return false;
+        foreach (var field in rule.Unknown)
+        {
+            if (field != "counters")
+                return false;
+        }
+        foreach (var match in rule.Matches)
+        {
+            if (match is not CommentMatch)
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsAnyAddress(Negatable<AddressSpec>? address) =>
+        address is not { } value || (!value.IsNegated && value.Value.IsAny);
+
+    private static bool IsAnyInterface(Negatable<string>? name) =>
+        name is not { } value || (!value.IsNegated && value.Value == "+");
+}
