@@ -28,12 +28,12 @@ public sealed class TableGraph
     {
         Table = table;
         (callers, callees) = CollectCalls(table);
-        verdicts = VerdictAnalysis.Run(table);
+        Cycles = CycleFinder.Find(table, callees);
+        verdicts = VerdictAnalysis.Run(table, Cycles);
         UnreachableRules = FindUnreachableRules(table, verdicts);
         unreachableByRule = UnreachableRules.ToDictionary(u => u.Rule);
         reachable = FindReachable(table, callees, unreachableByRule);
         Orphans = table.Chains.Where(c => !reachable.Contains(c)).ToList();
-        Cycles = CycleFinder.Find(table, callees);
         MissingTargets = table.Chains.SelectMany(c => callees[c]).Where(c => c.Callee is null).ToList();
     }
 
@@ -97,7 +97,8 @@ public sealed class TableGraph
     /// Whether every path through the chain ends in a verdict (<c>ACCEPT</c>, <c>DROP</c>, <c>REJECT</c>,
     /// <c>DNAT</c>...) rather than a <c>RETURN</c> or falling off its end. Built-in chains always do: their
     /// policy is the verdict. A conditional rule counts as one that may or may not match.
-    /// <see cref="TriState.Indeterminate"/> when an unknown target, a missing chain or a loop is in the way.
+    /// <see cref="TriState.Indeterminate"/> when an unknown target, a missing chain or a loop is in the way
+    /// (every chain of a <see cref="Cycles">cycle</see> is indeterminate).
     /// </summary>
     public TriState AlwaysEndsInVerdict(Chain chain) => verdicts.GetValueOrDefault(chain, TriState.Indeterminate);
 

@@ -14,9 +14,13 @@ internal sealed class VerdictAnalysis
 
     private VerdictAnalysis(Table table) => this.table = table;
 
-    public static IReadOnlyDictionary<Chain, TriState> Run(Table table)
+    /// <param name="table">The table.</param>
+    /// <param name="cycles">The table's jump loops: how their chains end depends on which one is entered first, so it is not told.</param>
+    public static IReadOnlyDictionary<Chain, TriState> Run(Table table, IReadOnlyList<JumpCycle> cycles)
     {
         var analysis = new VerdictAnalysis(table);
+        foreach (var chain in cycles.SelectMany(c => c.Chains))
+            analysis.outcomes[chain] = TriState.Indeterminate;
         foreach (var chain in table.Chains)
             analysis.Outcome(chain);
         return analysis.outcomes;
@@ -26,7 +30,7 @@ internal sealed class VerdictAnalysis
     {
         if (outcomes.TryGetValue(chain, out var known))
             return known;
-        // A chain met again while it is being judged is part of a jump loop, which iptables refuses.
+        // Chains of loops are settled before the walk starts; this guards against a loop missed all the same.
         if (!inProgress.Add(chain))
             return TriState.Indeterminate;
         var outcome = Judge(chain);
