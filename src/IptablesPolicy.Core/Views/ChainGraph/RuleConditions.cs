@@ -21,17 +21,13 @@ internal static class RuleConditions
             return false;
         if (!IsAnyInterface(rule.InInterface) || !IsAnyInterface(rule.OutInterface))
             return false;
-        foreach (var field in rule.Unknown)
+        var matches = rule.Matches;
+        for (var i = 0; i < matches.Count; i++)
         {
-            if (field != "counters")
+            if (matches[i] is not CommentMatch)
                 return false;
         }
-        foreach (var match in rule.Matches)
-        {
-            if (match is not CommentMatch)
-                return false;
-        }
-        return true;
+        return rule.Unknown.Count == 0 || rule.Unknown.All(field => field == "counters");
     }
 
     private static bool IsAnyAddress(Negatable<AddressSpec>? address) =>

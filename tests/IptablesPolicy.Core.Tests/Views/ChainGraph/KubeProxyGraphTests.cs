@@ -84,7 +84,10 @@ public sealed class KubeProxyGraphTests
     [Test]
     public void Ten_thousand_services_build_in_one_pass()
     {
-        var (_, graph) = Generate(new KubeProxyRulesetOptions { Services = 10_000 });
+        var snapshot = SnapshotReader.Parse(KubeProxyRuleset.Generate(new KubeProxyRulesetOptions { Services = 10_000 }), "kube-proxy.v4");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var graph = SnapshotGraph.For(snapshot);
+        TestContext.Out.WriteLine($"graph of {snapshot.Rules.Count()} rules built in {clock.ElapsedMilliseconds} ms");
         graph.Find("nat")!.Table.Chains.Count.ShouldBeGreaterThan(40_000);
         graph.Cycles.ShouldBeEmpty();
         graph.UnreachableRules.ShouldBeEmpty();
