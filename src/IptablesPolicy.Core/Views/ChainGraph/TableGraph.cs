@@ -28,8 +28,9 @@ public sealed class TableGraph
     {
         Table = table;
         (callers, callees) = CollectCalls(table);
-        Cycles = CycleFinder.Find(table, callees);
-        verdicts = VerdictAnalysis.Run(table, Cycles);
+        var order = CallOrder.Of(table, callees);
+        Cycles = CycleFinder.Find(order, callees);
+        verdicts = VerdictAnalysis.Run(table, order);
         UnreachableRules = FindUnreachableRules(table, verdicts);
         unreachableByRule = UnreachableRules.ToDictionary(u => u.Rule);
         reachable = FindReachable(table, callees, unreachableByRule);

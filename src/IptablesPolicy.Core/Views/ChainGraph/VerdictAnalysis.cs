@@ -4,39 +4,32 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 
 /// <summary>
 /// Works out, for every chain of a table, whether every path through it ends in a verdict. A chain is
-/// read from its last rule back to its first: what follows a rule is known before the rule is judged.
+/// read from its last rule back to its first: what follows a rule is known before the rule is judged;
+/// and chains are judged callees first, so what a jump leads to is known too.
 /// </summary>
 internal sealed class VerdictAnalysis
 {
     private readonly Table table;
     private readonly Dictionary<Chain, TriState> outcomes = [];
-    private readonly HashSet<Chain> inProgress = [];
 
     private VerdictAnalysis(Table table) => this.table = table;
 
+    /// <summary>Judges the chains callees first, so every jump's target is judged before the jump.</summary>
     /// <param name="table">The table.</param>
-    /// <param name="cycles">The table's jump loops: how their chains end depends on which one is entered first, so it is not told.</param>
-    public static IReadOnlyDictionary<Chain, TriState> Run(Table table, IReadOnlyList<JumpCycle> cycles)
+    /// <param name="order">The table's chains, callees first. How the chains of a loop end depends on which one is entered first, so it is not told.</param>
+    public static IReadOnlyDictionary<Chain, TriState> Run(Table table, CallOrder order)
     {
         var analysis = new VerdictAnalysis(table);
-        foreach (var chain in cycles.SelectMany(c => c.Chains))
-            analysis.outcomes[chain] = TriState.Indeterminate;
-        foreach (var chain in table.Chains)
-            analysis.Outcome(chain);
+        foreach (var component in order.Components)
+        {
+            var isLoop = order.IsLoop(component);
+            foreach (var number in component)
+            {
+                var chain = order.Chains[number];
+                analysis.outcomes[chain] = isLoop ? TriState.Indeterminate : analysis.Judge(chain);
+            }
+        }
         return analysis.outcomes;
-    }
-
-    private TriState Outcome(Chain chain)
-    {
-        if (outcomes.TryGetValue(chain, out var known))
-            return known;
-        // Chains of loops are settled before the walk starts; this guards against a loop missed all the same.
-        if (!inProgress.Add(chain))
-            return TriState.Indeterminate;
-        var outcome = Judge(chain);
-        inProgress.Remove(chain);
-        outcomes[chain] = outcome;
-        return outcome;
     }
 
     private TriState Judge(Chain chain)
@@ -71,7 +64,7 @@ internal sealed class VerdictAnalysis
     };
 
     private TriState Callee(Rule rule) =>
-        table.FindChain(rule.Target.Name) is { } callee ? Outcome(callee) : TriState.Indeterminate;
+        table.FindChain(rule.Target.Name) is { } callee ? outcomes.GetValueOrDefault(callee, TriState.Indeterminate) : TriState.Indeterminate;
 
     /// <summary>A conditional rule: packets it matches and packets it does not must both end in a verdict.</summary>
     private static TriState Both(TriState matched, TriState notMatched) =>

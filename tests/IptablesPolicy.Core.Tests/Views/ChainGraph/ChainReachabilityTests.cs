@@ -67,6 +67,19 @@ public sealed class ChainReachabilityTests
     }
 
     [Test]
+    public void Chains_nested_deeper_than_a_thread_stack_are_walked_without_recursion()
+    {
+        const int depth = 100_000;
+        var names = Enumerable.Range(0, depth).Select(i => $"C{i}").ToList();
+        var rules = names.Skip(1).Select((name, i) => $"-A {names[i]} -j {name}").Prepend("-A INPUT -j C0").Append($"-A {names[^1]} -j DROP");
+        var graph = Graphs.Filter(string.Join(' ', names), [.. rules]);
+        graph.AlwaysEndsInVerdict("C0").ShouldBe(TriState.Yes);
+        graph.IsReachable(names[^1]).ShouldBeTrue();
+        graph.Cycles.ShouldBeEmpty();
+        graph.UnreachableRules.ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_table_without_loops_has_no_cycles()
     {
         var graph = Graphs.Filter("A B", "-A INPUT -j A", "-A INPUT -j B", "-A A -j B");
