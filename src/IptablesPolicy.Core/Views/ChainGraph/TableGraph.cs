@@ -34,6 +34,7 @@ public sealed class TableGraph
         UnreachableRules = FindUnreachableRules(table, verdicts);
         unreachableByRule = UnreachableRules.ToDictionary(u => u.Rule);
         reachable = FindReachable(table, callees, unreachableByRule);
+        ReachableChains = table.Chains.Where(reachable.Contains).ToList();
         Orphans = table.Chains.Where(c => !reachable.Contains(c)).ToList();
         MissingTargets = table.Chains.SelectMany(c => callees[c]).Where(c => c.Callee is null).ToList();
     }
@@ -48,8 +49,15 @@ public sealed class TableGraph
     public IReadOnlyList<UnreachableRule> UnreachableRules { get; }
 
     /// <summary>
+    /// The chains packets can get to, in declaration order: the built-in chains and every chain a reachable
+    /// rule of a reachable chain jumps or goes to.
+    /// </summary>
+    public IReadOnlyList<Chain> ReachableChains { get; }
+
+    /// <summary>
     /// The chains no packet can reach from the table's built-in chains, in declaration order: chains nothing
-    /// jumps to, and chains only unreachable rules or other orphans jump to.
+    /// jumps to, and chains only unreachable rules or other orphans jump to. A table netfilter does not know
+    /// has no built-in chains, so all its chains are listed.
     /// </summary>
     public IReadOnlyList<Chain> Orphans { get; }
 
@@ -101,6 +109,10 @@ public sealed class TableGraph
     /// <see cref="TriState.Indeterminate"/> when an unknown target, a missing chain or a loop is in the way
     /// (every chain of a <see cref="Cycles">cycle</see> is indeterminate).
     /// </summary>
+    /// <remarks>
+    /// Each chain is judged on its own, not given what its callers checked: a <c>KUBE-SEP</c> chain whose DNAT
+    /// rule says <c>-p tcp</c> counts as <see cref="TriState.No"/> even though only TCP packets are sent there.
+    /// </remarks>
     public TriState AlwaysEndsInVerdict(Chain chain) => verdicts.GetValueOrDefault(chain, TriState.Indeterminate);
 
     /// <summary>As <see cref="AlwaysEndsInVerdict(Chain)"/>; <see cref="TriState.Indeterminate"/> when the table has no chain of that name.</summary>

@@ -31,6 +31,7 @@ public sealed class ChainReachabilityTests
             "-A INPUT -j USED",
             "-A UNUSED -j DROP");
         graph.Orphans.Select(c => c.Name).ShouldBe(["UNUSED"]);
+        graph.ReachableChains.Select(c => c.Name).ShouldBe(["INPUT", "FORWARD", "OUTPUT", "USED"]);
         graph.IsReachable("INPUT").ShouldBeTrue();
         graph.IsReachable("USED").ShouldBeTrue();
         graph.IsReachable("UNUSED").ShouldBeFalse();
