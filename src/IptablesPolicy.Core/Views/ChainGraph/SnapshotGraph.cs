@@ -24,6 +24,13 @@ public sealed class SnapshotGraph
     /// <summary>The snapshot the graphs describe.</summary>
     public Snapshot Snapshot { get; }
 
+    /// <summary>
+    /// True when the snapshot may hold only part of its tables (bare <c>-A</c> lines, as
+    /// <c>iptables-save | grep</c> prints them): then a missing target or an orphan may only be a chain or
+    /// rule the excerpt left out, and a policy should not report it as a fault of the ruleset.
+    /// </summary>
+    public bool IsPartial => Snapshot.Format == SnapshotFormat.SaveFragment;
+
     /// <summary>One graph per table, in the snapshot's table order.</summary>
     public IReadOnlyList<TableGraph> Tables { get; }
 

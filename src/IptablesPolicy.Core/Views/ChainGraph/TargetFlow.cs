@@ -38,7 +38,7 @@ internal static class TargetFlows
     {
         "LOG", "NFLOG", "ULOG", "MARK", "CONNMARK", "CT", "NOTRACK", "TRACE", "AUDIT", "CHECKSUM",
         "CLASSIFY", "DSCP", "TOS", "TTL", "HL", "ECN", "TCPMSS", "TCPOPTSTRIP", "SECMARK", "CONNSECMARK",
-        "SET", "TEE", "IDLETIMER", "LED", "HMARK", "RATEEST", "CLUSTERIP",
+        "SET", "TEE", "IDLETIMER", "LED", "HMARK", "RATEEST", "CLUSTERIP", "DNPT", "SNPT",
     };
 
     public static TargetFlow Of(Target target) => target.Kind switch
