@@ -29,11 +29,11 @@ public sealed class TableGraph
         Table = table;
         (callers, callees) = CollectCalls(table);
         var order = CallOrder.Of(table, callees);
-        Cycles = CycleFinder.Find(order, callees);
         verdicts = VerdictAnalysis.Run(table, order);
         UnreachableRules = FindUnreachableRules(table, verdicts);
         unreachableByRule = UnreachableRules.ToDictionary(u => u.Rule);
         reachable = FindReachable(table, callees, unreachableByRule);
+        Cycles = CycleFinder.Find(order, callees, reachable);
         ReachableChains = table.Chains.Where(reachable.Contains).ToList();
         Orphans = table.Chains.Where(c => !reachable.Contains(c)).ToList();
         MissingTargets = table.Chains.SelectMany(c => callees[c]).Where(c => c.Callee is null).ToList();
@@ -61,7 +61,10 @@ public sealed class TableGraph
     /// </summary>
     public IReadOnlyList<Chain> Orphans { get; }
 
-    /// <summary>The jump loops of the table (iptables refuses to load them), ordered by their first chain.</summary>
+    /// <summary>
+    /// The jump loops of the table, ordered by their first chain; iptables refuses a ruleset with one that
+    /// a built-in chain leads to (<see cref="JumpCycle.IsReachable"/>).
+    /// </summary>
     public IReadOnlyList<JumpCycle> Cycles { get; }
 
     /// <summary>

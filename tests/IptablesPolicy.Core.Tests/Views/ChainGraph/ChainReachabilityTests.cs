@@ -60,7 +60,7 @@ public sealed class ChainReachabilityTests
             "-A C -g A",
             "-A C -j ACCEPT",
             "-A SELF -p udp -j SELF");
-        graph.Cycles.Select(c => c.ToString()).ShouldBe(["A -> B -> C", "SELF"]);
+        graph.Cycles.Select(c => (c.ToString(), c.IsReachable)).ShouldBe([("A -> B -> C", true), ("SELF", false)]);
         graph.Cycles[0].Calls.Select(c => $"{c.Caller.Name}->{c.CalleeName}").ShouldBe(["A->B", "B->C", "C->A"]);
         graph.Cycles[1].Calls.ShouldHaveSingleItem().Rule.Position.ShouldBe(1);
         graph.Cycles.SelectMany(c => c.Chains).ShouldAllBe(c => graph.AlwaysEndsInVerdict(c) == TriState.Indeterminate);
