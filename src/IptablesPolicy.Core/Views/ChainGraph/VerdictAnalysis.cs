@@ -35,15 +35,16 @@ internal sealed class VerdictAnalysis
     private TriState Judge(Chain chain)
     {
         // A built-in chain's policy is a verdict, and RETURN or the end of it applies the policy.
-        // Its callees are still judged, as they are needed on their own.
-        var result = chain.IsBuiltIn ? TriState.Yes : TriState.No;
+        if (chain.IsBuiltIn)
+            return TriState.Yes;
+        var result = TriState.No;
         for (var i = chain.Rules.Count - 1; i >= 0; i--)
         {
             var rule = chain.Rules[i];
             var whenMatched = WhenMatched(rule, result);
             result = RuleConditions.IsUnconditional(rule) ? whenMatched : Both(whenMatched, result);
         }
-        return chain.IsBuiltIn ? TriState.Yes : result;
+        return result;
     }
 
     /// <summary>Whether every path ends in a verdict for a packet the rule matches, given what follows the rule.</summary>
