@@ -1,4 +1,5 @@
 using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.Core.Views.ChainGraph;
 
 namespace IptablesPolicy.Core.Tests.Views.ChainGraph;
 
@@ -47,6 +48,44 @@ public sealed class ChainGraphOracleTests
         }
         var broken = graph.Cycles.Any(c => c.Chains.Any(chain => entered.Contains(chain.Name))) || graph.MissingTargets.Count > 0;
         Load("nft", rules).Succeeded.ShouldBe(!broken, description);
+    }
+
+    [TestCase("legacy")]
+    [TestCase("nft")]
+    public void Kernel_counts_no_packet_on_a_rule_the_graph_calls_unreachable(string backend)
+    {
+        NetfilterTools.RequireBackend("iptables", backend);
+        NetfilterTools.Require("bash", "timeout");
+        string[] rules =
+        [
+            "-A OUTPUT -p tcp -j COUNTED",
+            "-A OUTPUT -j ACCEPT",
+            "-A OUTPUT -p tcp -j ACCEPT",
+            "-A INPUT -j SINK",
+            "-A INPUT -p tcp -j DROP",
+            "-A COUNTED -m comment --comment \"every packet returns here\" -j RETURN",
+            "-A COUNTED -p tcp -j DROP",
+            "-A SINK -p tcp -j ACCEPT",
+            "-A SINK -j ACCEPT",
+        ];
+        var graph = Graphs.Filter("COUNTED SINK", rules);
+        graph.UnreachableRules.Describe().ShouldBe(["INPUT#2 by #1", "OUTPUT#3 by #2", "COUNTED#2 by #1"]);
+
+        var text = string.Join('\n', ["*filter", ":INPUT ACCEPT [0:0]", ":FORWARD DROP [0:0]", ":OUTPUT ACCEPT [0:0]", ":COUNTED - [0:0]", ":SINK - [0:0]", .. rules, "COMMIT", ""]);
+        using var ns = NetworkNamespace.Create();
+        ns.Run("ip", ["link", "set", "lo", "up"]).Succeeded.ShouldBeTrue();
+        ns.Run($"iptables-{backend}-restore", [], standardInput: text).Succeeded.ShouldBeTrue();
+        // A TCP connection to a closed local port: a SYN out and a reset back, through OUTPUT and INPUT.
+        ns.Run("timeout", ["5", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9 || true"]);
+        var saved = ns.Run($"iptables-{backend}-save", ["-c", "-t", "filter"]);
+        saved.Succeeded.ShouldBeTrue(saved.ToString());
+        var counted = TableGraph.For(SnapshotReader.Parse(saved.StandardOutput, "kernel.v4").FindTable("filter")!);
+        foreach (var unreachable in graph.UnreachableRules)
+        {
+            var chain = counted.Table.FindChain(unreachable.Rule.Chain.Name)!;
+            chain.Rules[unreachable.Rule.Position - 1].Counters!.Value.Packets.ShouldBe(0UL, unreachable.ToString());
+            chain.Rules[unreachable.CutOffBy.Position - 1].Counters!.Value.Packets.ShouldBeGreaterThan(0UL, unreachable.ToString());
+        }
     }
 
     private static ProcessResult Load(string backend, string[] rules)
