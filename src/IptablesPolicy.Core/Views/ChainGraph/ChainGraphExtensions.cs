@@ -6,7 +6,7 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 /// Chain-graph questions asked of a rule or a chain directly: <c>Rules.Where(r =&gt; r.Jumps("KUBE-SVC-*"))</c>.
 /// The graph behind them is built once per table and shared.
 /// </summary>
-public static class RuleChainExtensions
+public static class ChainGraphExtensions
 {
     /// <summary>True when the rule jumps (<c>-j</c>) to a chain whose name matches the pattern (<c>*</c> and <c>?</c>; see <see cref="ChainNamePattern"/>).</summary>
     public static bool Jumps(this Rule rule, string chainPattern) =>
