@@ -1,0 +1,34 @@
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Views.ChainGraph;
+
+/// <summary>
+/// Chain-graph questions asked of a rule or a chain directly: <c>Rules.Where(r =&gt; r.Jumps("KUBE-SVC-*"))</c>.
+/// The graph behind them is built once per table and shared.
+/// </summary>
+public static class ChainGraphExtensions
+{
+    /// <summary>True when the rule jumps (<c>-j</c>) to a chain whose name matches the pattern (<c>*</c> and <c>?</c>; see <see cref="ChainNamePattern"/>).</summary>
+    public static bool Jumps(this Rule rule, string chainPattern) =>
+        rule.Target.Kind == TargetKind.Jump && ChainNamePattern.IsMatch(rule.Target.Name, chainPattern);
+
+    /// <summary>True when the rule goes (<c>-g</c>) to a chain whose name matches the pattern.</summary>
+    public static bool GoesTo(this Rule rule, string chainPattern) =>
+        rule.Target.Kind == TargetKind.Goto && ChainNamePattern.IsMatch(rule.Target.Name, chainPattern);
+
+    /// <summary>True when the rule jumps (<c>-j</c>) or goes (<c>-g</c>) to a chain whose name matches the pattern.</summary>
+    public static bool JumpsOrGoesTo(this Rule rule, string chainPattern) =>
+        rule.Target.Kind is TargetKind.Jump or TargetKind.Goto && ChainNamePattern.IsMatch(rule.Target.Name, chainPattern);
+
+    /// <summary>True when packets can get to the rule: its chain is reachable from a built-in chain and no earlier rule cuts it off.</summary>
+    public static bool IsReachable(this Rule rule) => TableGraph.For(rule.Table).IsReachable(rule);
+
+    /// <summary>True when packets can get to the chain from one of its table's built-in chains.</summary>
+    public static bool IsReachable(this Chain chain) => TableGraph.For(chain.Table).IsReachable(chain);
+
+    /// <summary>The rules of the chain's table that jump or go to it, in table order.</summary>
+    public static IReadOnlyList<ChainCall> Callers(this Chain chain) => TableGraph.For(chain.Table).CallersOf(chain);
+
+    /// <summary>The rules of the chain that jump or go to another chain, in rule order.</summary>
+    public static IReadOnlyList<ChainCall> Callees(this Chain chain) => TableGraph.For(chain.Table).CalleesOf(chain);
+}

@@ -1,0 +1,24 @@
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Views.ChainGraph;
+
+/// <summary>Turns the jump loops of a table's <see cref="CallOrder"/> into <see cref="JumpCycle"/>s, ordered by their first chain.</summary>
+internal static class CycleFinder
+{
+    public static IReadOnlyList<JumpCycle> Find(
+        CallOrder order, IReadOnlyDictionary<Chain, IReadOnlyList<ChainCall>> callees, IReadOnlySet<Chain> reachable)
+    {
+        var cycles = new List<(int First, JumpCycle Cycle)>();
+        foreach (var component in order.Components)
+        {
+            if (!order.IsLoop(component))
+                continue;
+            var calls = component
+                .SelectMany(i => callees[order.Chains[i]])
+                .Where(c => c.Callee is { } callee && Array.BinarySearch(component, order.Number[callee]) >= 0)
+                .ToList();
+            cycles.Add((component[0], new JumpCycle(component.Select(i => order.Chains[i]).ToList(), calls, component.Any(i => reachable.Contains(order.Chains[i])))));
+        }
+        return cycles.OrderBy(c => c.First).Select(c => c.Cycle).ToList();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Views.ChainGraph;
+
+/// <summary>
+/// The chain graphs of every table of a snapshot (jumps only stay inside a table), and their findings
+/// gathered across tables. Built once per snapshot (<see cref="For(Snapshot)"/>) and shared.
+/// </summary>
+public sealed class SnapshotGraph
+{
+    private static readonly ConditionalWeakTable<Snapshot, SnapshotGraph> Cache = [];
+
+    private SnapshotGraph(Snapshot snapshot)
+    {
+        Snapshot = snapshot;
+        Tables = snapshot.Tables.Select(TableGraph.For).ToList();
+        UnreachableRules = Tables.SelectMany(t => t.UnreachableRules).ToList();
+        Orphans = Tables.SelectMany(t => t.Orphans).ToList();
+        Cycles = Tables.SelectMany(t => t.Cycles).ToList();
+        MissingTargets = Tables.SelectMany(t => t.MissingTargets).ToList();
+    }
+
+    /// <summary>The snapshot the graphs describe.</summary>
+    public Snapshot Snapshot { get; }
+
+    /// <summary>
+    /// True when the snapshot may hold only part of its tables (bare <c>-A</c> lines, as
+    /// <c>iptables-save | grep</c> prints them): then a missing target or an orphan may only be a chain or
+    /// rule the excerpt left out, and a policy should not report it as a fault of the ruleset.
+    /// </summary>
+    public bool IsPartial => Snapshot.Format == SnapshotFormat.SaveFragment;
+
+    /// <summary>One graph per table, in the snapshot's table order.</summary>
+    public IReadOnlyList<TableGraph> Tables { get; }
+
+    /// <summary>The unreachable rules of every table (<see cref="TableGraph.UnreachableRules"/>), table by table.</summary>
+    public IReadOnlyList<UnreachableRule> UnreachableRules { get; }
+
+    /// <summary>The chains nothing reaches in every table (<see cref="TableGraph.Orphans"/>), table by table.</summary>
+    public IReadOnlyList<Chain> Orphans { get; }
+
+    /// <summary>The jump loops of every table (<see cref="TableGraph.Cycles"/>), table by table.</summary>
+    public IReadOnlyList<JumpCycle> Cycles { get; }
+
+    /// <summary>The jumps to chains that do not exist in every table (<see cref="TableGraph.MissingTargets"/>), table by table.</summary>
+    public IReadOnlyList<ChainCall> MissingTargets { get; }
+
+    /// <summary>The graphs of a snapshot, built on first use and shared afterwards.</summary>
+    public static SnapshotGraph For(Snapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return Cache.GetValue(snapshot, s => new SnapshotGraph(s));
+    }
+
+    /// <summary>The graph of the table of that name (<c>nat</c>), or null when the snapshot has no such table.</summary>
+    public TableGraph? Find(string tableName) => Tables.FirstOrDefault(t => t.Table.Name == tableName);
+
+    /// <summary>The graph of one of the snapshot's tables.</summary>
+    public TableGraph Of(Table table) => TableGraph.For(table);
+
+    /// <summary>The graph of the table a chain belongs to.</summary>
+    public TableGraph Of(Chain chain) => TableGraph.For(chain.Table);
+
+    /// <summary>True when packets can get to the rule (see <see cref="TableGraph.IsReachable(Rule)"/>).</summary>
+    public bool IsReachable(Rule rule) => TableGraph.For(rule.Table).IsReachable(rule);
+
+    /// <summary>True when packets can get to the chain (see <see cref="TableGraph.IsReachable(Chain)"/>).</summary>
+    public bool IsReachable(Chain chain) => TableGraph.For(chain.Table).IsReachable(chain);
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Join("; ", Tables);
+}

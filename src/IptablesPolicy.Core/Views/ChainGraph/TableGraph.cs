@@ -1,0 +1,193 @@
+using System.Runtime.CompilerServices;
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Views.ChainGraph;
+
+/// <summary>
+/// The chain graph of one table: which rules jump (<c>-j</c>) or go (<c>-g</c>) to which chains, the
+/// chains packets can reach from the built-in chains, the rules no packet can reach, the chains that always
+/// end in a verdict, jump loops and jumps to chains that do not exist. Built once per table
+/// (<see cref="For(Table)"/>), immutable, and safe to query from several policies at once.
+/// </summary>
+/// <remarks>
+/// Where an answer would need a guess (an unknown target extension, a field the input could not show, a
+/// jump to a missing chain) the graph is conservative: a rule with an unknown match is treated as one that
+/// may not match, and <see cref="AlwaysEndsInVerdict(Chain)"/> says <see cref="TriState.Indeterminate"/>.
+/// </remarks>
+public sealed class TableGraph
+{
+    private static readonly ConditionalWeakTable<Table, TableGraph> Cache = [];
+
+    private readonly Dictionary<string, IReadOnlyList<ChainCall>> callers;
+    private readonly Dictionary<Chain, IReadOnlyList<ChainCall>> callees;
+    private readonly IReadOnlyDictionary<Chain, TriState> verdicts;
+    private readonly HashSet<Chain> reachable;
+    private readonly Dictionary<Rule, UnreachableRule> unreachableByRule;
+
+    private TableGraph(Table table)
+    {
+        Table = table;
+        (callers, callees) = CollectCalls(table);
+        var order = CallOrder.Of(table, callees);
+        verdicts = VerdictAnalysis.Run(table, order);
+        UnreachableRules = FindUnreachableRules(table, verdicts);
+        unreachableByRule = UnreachableRules.ToDictionary(u => u.Rule);
+        reachable = FindReachable(table, callees, unreachableByRule);
+        Cycles = CycleFinder.Find(order, callees, reachable);
+        ReachableChains = table.Chains.Where(reachable.Contains).ToList();
+        Orphans = table.Chains.Where(c => !reachable.Contains(c)).ToList();
+        MissingTargets = table.Chains.SelectMany(c => callees[c]).Where(c => c.Callee is null).ToList();
+    }
+
+    /// <summary>The table the graph describes.</summary>
+    public Table Table { get; }
+
+    /// <summary>
+    /// The rules that can never be reached because an earlier unconditional rule of their chain sends every
+    /// packet elsewhere, in table order. Rules of chains nothing reaches are not listed here (see <see cref="Orphans"/>).
+    /// </summary>
+    public IReadOnlyList<UnreachableRule> UnreachableRules { get; }
+
+    /// <summary>
+    /// The chains packets can get to, in declaration order: the built-in chains and every chain a reachable
+    /// rule of a reachable chain jumps or goes to.
+    /// </summary>
+    public IReadOnlyList<Chain> ReachableChains { get; }
+
+    /// <summary>
+    /// The chains no packet can reach from the table's built-in chains, in declaration order: chains nothing
+    /// jumps to, and chains only unreachable rules or other orphans jump to. A table netfilter does not know
+    /// has no built-in chains, so all its chains are listed.
+    /// </summary>
+    public IReadOnlyList<Chain> Orphans { get; }
+
+    /// <summary>
+    /// The jump loops of the table, ordered by their first chain; iptables refuses a ruleset with one that
+    /// a built-in chain leads to (<see cref="JumpCycle.IsReachable"/>).
+    /// </summary>
+    public IReadOnlyList<JumpCycle> Cycles { get; }
+
+    /// <summary>
+    /// The jumps and gotos to a chain the table does not have, in table order. A <c>-j NAME</c> without
+    /// options may also be a target extension the project does not know; either way iptables needs it to exist.
+    /// </summary>
+    public IReadOnlyList<ChainCall> MissingTargets { get; }
+
+    /// <summary>The graph of a table, built on first use and shared afterwards.</summary>
+    public static TableGraph For(Table table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Cache.GetValue(table, t => new TableGraph(t));
+    }
+
+    /// <summary>The rules of this table that jump or go to the chain, in table order.</summary>
+    public IReadOnlyList<ChainCall> CallersOf(Chain chain) => CallersOf(chain.Name);
+
+    /// <summary>The rules of this table that jump or go to the chain of that name (which may not exist), in table order.</summary>
+    public IReadOnlyList<ChainCall> CallersOf(string chainName) => callers.GetValueOrDefault(chainName) ?? [];
+
+    /// <summary>The rules of the chain that jump or go to another chain, in rule order.</summary>
+    public IReadOnlyList<ChainCall> CalleesOf(Chain chain) => callees.GetValueOrDefault(chain) ?? [];
+
+    /// <summary>The rules of the chain of that name that jump or go to another chain; empty when there is no such chain.</summary>
+    public IReadOnlyList<ChainCall> CalleesOf(string chainName) =>
+        Table.FindChain(chainName) is { } chain ? CalleesOf(chain) : [];
+
+    /// <summary>True when packets can get to the chain: it is built in, or a reachable rule of a reachable chain jumps or goes to it.</summary>
+    public bool IsReachable(Chain chain) => reachable.Contains(chain);
+
+    /// <summary>True when the table has a chain of that name and packets can get to it.</summary>
+    public bool IsReachable(string chainName) => Table.FindChain(chainName) is { } chain && IsReachable(chain);
+
+    /// <summary>True when packets can get to the rule: its chain is reachable and no earlier rule cuts it off.</summary>
+    public bool IsReachable(Rule rule) => IsReachable(rule.Chain) && !unreachableByRule.ContainsKey(rule);
+
+    /// <summary>Why the rule cannot be reached inside its chain, or null when nothing earlier in its chain cuts it off.</summary>
+    public UnreachableRule? CutOff(Rule rule) => unreachableByRule.GetValueOrDefault(rule);
+
+    /// <summary>
+    /// Whether every path through the chain ends in a verdict (<c>ACCEPT</c>, <c>DROP</c>, <c>REJECT</c>,
+    /// <c>DNAT</c>...) rather than a <c>RETURN</c> or falling off its end. Built-in chains always do: their
+    /// policy is the verdict. A conditional rule counts as one that may or may not match.
+    /// <see cref="TriState.Indeterminate"/> when an unknown target, a missing chain or a loop is in the way
+    /// (every chain of a <see cref="Cycles">cycle</see> is indeterminate).
+    /// </summary>
+    /// <remarks>
+    /// Each chain is judged on its own, not given what its callers checked: a <c>KUBE-SEP</c> chain whose DNAT
+    /// rule says <c>-p tcp</c> counts as <see cref="TriState.No"/> even though only TCP packets are sent there.
+    /// </remarks>
+    public TriState AlwaysEndsInVerdict(Chain chain) => verdicts.GetValueOrDefault(chain, TriState.Indeterminate);
+
+    /// <summary>As <see cref="AlwaysEndsInVerdict(Chain)"/>; <see cref="TriState.Indeterminate"/> when the table has no chain of that name.</summary>
+    public TriState AlwaysEndsInVerdict(string chainName) =>
+        Table.FindChain(chainName) is { } chain ? AlwaysEndsInVerdict(chain) : TriState.Indeterminate;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{Table.Name}: {Table.Chains.Count} chains, {Orphans.Count} orphans, {UnreachableRules.Count} unreachable rules, {Cycles.Count} cycles, {MissingTargets.Count} missing targets";
+
+    private static (Dictionary<string, IReadOnlyList<ChainCall>>, Dictionary<Chain, IReadOnlyList<ChainCall>>) CollectCalls(Table table)
+    {
+        var byCallee = new Dictionary<string, List<ChainCall>>(StringComparer.Ordinal);
+        var byCaller = new Dictionary<Chain, IReadOnlyList<ChainCall>>();
+        foreach (var chain in table.Chains)
+        {
+            var calls = new List<ChainCall>();
+            foreach (var rule in chain.Rules)
+            {
+                if (rule.Target.Kind is not (TargetKind.Jump or TargetKind.Goto))
+                    continue;
+                var call = new ChainCall(rule, table.FindChain(rule.Target.Name));
+                calls.Add(call);
+                if (!byCallee.TryGetValue(call.CalleeName, out var list))
+                    byCallee.Add(call.CalleeName, list = []);
+                list.Add(call);
+            }
+            byCaller.Add(chain, calls);
+        }
+        return (byCallee.ToDictionary(p => p.Key, p => (IReadOnlyList<ChainCall>)p.Value, StringComparer.Ordinal), byCaller);
+    }
+
+    private static List<UnreachableRule> FindUnreachableRules(Table table, IReadOnlyDictionary<Chain, TriState> verdicts)
+    {
+        var result = new List<UnreachableRule>();
+        foreach (var chain in table.Chains)
+        {
+            var cutOff = chain.Rules.FirstOrDefault(r => StopsEveryPacket(table, r, verdicts));
+            if (cutOff is null)
+                continue;
+            for (var i = cutOff.Position; i < chain.Rules.Count; i++)
+                result.Add(new UnreachableRule(chain.Rules[i], cutOff));
+        }
+        return result;
+    }
+
+    /// <summary>True when no packet gets past the rule: it matches everything and its target never continues.</summary>
+    private static bool StopsEveryPacket(Table table, Rule rule, IReadOnlyDictionary<Chain, TriState> verdicts)
+    {
+        if (!RuleConditions.IsUnconditional(rule))
+            return false;
+        return TargetFlows.Of(rule.Target) switch
+        {
+            TargetFlow.Terminates or TargetFlow.Returns or TargetFlow.GoesTo => true,
+            TargetFlow.Jumps => table.FindChain(rule.Target.Name) is { } callee && verdicts.GetValueOrDefault(callee) == TriState.Yes,
+            _ => false,
+        };
+    }
+
+    private static HashSet<Chain> FindReachable(
+        Table table, Dictionary<Chain, IReadOnlyList<ChainCall>> callees, Dictionary<Rule, UnreachableRule> unreachable)
+    {
+        var seen = table.Chains.Where(c => c.IsBuiltIn).ToHashSet();
+        var queue = new Queue<Chain>(seen);
+        while (queue.TryDequeue(out var chain))
+        {
+            foreach (var call in callees[chain])
+            {
+                if (call.Callee is { } next && !unreachable.ContainsKey(call.Rule) && seen.Add(next))
+                    queue.Enqueue(next);
+            }
+        }
+        return seen;
+    }
+}

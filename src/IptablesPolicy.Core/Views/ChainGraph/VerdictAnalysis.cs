@@ -1,0 +1,75 @@
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Core.Views.ChainGraph;
+
+/// <summary>
+/// Works out, for every chain of a table, whether every path through it ends in a verdict. A chain is
+/// read from its last rule back to its first: what follows a rule is known before the rule is judged;
+/// and chains are judged callees first, so what a jump leads to is known too.
+/// </summary>
+internal sealed class VerdictAnalysis
+{
+    private readonly Table table;
+    private readonly Dictionary<Chain, TriState> outcomes = [];
+
+    private VerdictAnalysis(Table table) => this.table = table;
+
+    /// <summary>Judges the chains callees first, so every jump's target is judged before the jump.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="order">The table's chains, callees first. How the chains of a loop end depends on which one is entered first, so it is not told.</param>
+    public static IReadOnlyDictionary<Chain, TriState> Run(Table table, CallOrder order)
+    {
+        var analysis = new VerdictAnalysis(table);
+        foreach (var component in order.Components)
+        {
+            var isLoop = order.IsLoop(component);
+            foreach (var number in component)
+            {
+                var chain = order.Chains[number];
+                analysis.outcomes[chain] = isLoop ? TriState.Indeterminate : analysis.Judge(chain);
+            }
+        }
+        return analysis.outcomes;
+    }
+
+    private TriState Judge(Chain chain)
+    {
+        // A built-in chain's policy is a verdict, and RETURN or the end of it applies the policy.
+        if (chain.IsBuiltIn)
+            return TriState.Yes;
+        var result = TriState.No;
+        for (var i = chain.Rules.Count - 1; i >= 0; i--)
+        {
+            var rule = chain.Rules[i];
+            var whenMatched = WhenMatched(rule, result);
+            result = RuleConditions.IsUnconditional(rule) ? whenMatched : Both(whenMatched, result);
+        }
+        return result;
+    }
+
+    /// <summary>Whether every path ends in a verdict for a packet the rule matches, given what follows the rule.</summary>
+    private TriState WhenMatched(Rule rule, TriState rest) => TargetFlows.Of(rule.Target) switch
+    {
+        TargetFlow.Continues => rest,
+        TargetFlow.Terminates => TriState.Yes,
+        TargetFlow.Returns => TriState.No,
+        TargetFlow.GoesTo => Callee(rule),
+        TargetFlow.Jumps => Callee(rule) switch
+        {
+            TriState.Yes => TriState.Yes,
+            TriState.No => rest,
+            _ => rest == TriState.Yes ? TriState.Yes : TriState.Indeterminate,
+        },
+        // An unknown target either ends the path or lets it go on: only a certain ending after it decides.
+        _ => rest == TriState.Yes ? TriState.Yes : TriState.Indeterminate,
+    };
+
+    private TriState Callee(Rule rule) =>
+        table.FindChain(rule.Target.Name) is { } callee ? outcomes.GetValueOrDefault(callee, TriState.Indeterminate) : TriState.Indeterminate;
+
+    /// <summary>A conditional rule: packets it matches and packets it does not must both end in a verdict.</summary>
+    private static TriState Both(TriState matched, TriState notMatched) =>
+        matched == TriState.No || notMatched == TriState.No ? TriState.No
+        : matched == TriState.Yes && notMatched == TriState.Yes ? TriState.Yes
+        : TriState.Indeterminate;
+}
