@@ -46,7 +46,9 @@ internal abstract class ExtensionDefinition
     public virtual IReadOnlyList<ExtensionOption>? Canonicalize(IReadOnlyList<GivenOption> given, ExtensionContext context)
     {
         var errorsBefore = context.Errors.Count;
-        var options = new List<ExtensionOption>(given.Count);
+        // One working list per thread: this runs for every extension of every rule, and the result is an array.
+        var options = scratch ??= new List<ExtensionOption>(8);
+        options.Clear();
         Span<int> ranks = given.Count <= 16 ? stackalloc int[given.Count] : new int[given.Count];
         for (var i = 0; i < given.Count; i++)
         {
@@ -84,6 +86,9 @@ internal abstract class ExtensionDefinition
         Complete(options, context);
         return context.Errors.Count > errorsBefore ? null : options.ToArray();
     }
+
+    [ThreadStatic]
+    private static List<ExtensionOption>? scratch;
 
     /// <summary>Creates the match a rule holds for these canonical options; typed extensions return their subclass.</summary>
     public virtual Match CreateMatch(IReadOnlyList<ExtensionOption> options) => new(Name, options, isKnown: true);

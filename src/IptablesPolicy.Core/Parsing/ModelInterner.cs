@@ -68,18 +68,43 @@ internal sealed class ModelInterner
 
         private static bool SameOptions(IReadOnlyList<ExtensionOption> a, IReadOnlyList<ExtensionOption> b)
         {
+            // Options and values are arrays in practice; indexing them as arrays avoids an interface call
+            // per element on a path that runs for every match of every rule.
+            if (a is ExtensionOption[] left && b is ExtensionOption[] right)
+            {
+                if (left.Length != right.Length)
+                    return false;
+                for (var i = 0; i < left.Length; i++)
+                {
+                    if (!SameOption(left[i], right[i]))
+                        return false;
+                }
+                return true;
+            }
             if (a.Count != b.Count)
                 return false;
             for (var i = 0; i < a.Count; i++)
             {
-                var (x, y) = (a[i], b[i]);
-                if (x.Name != y.Name || x.IsNegated != y.IsNegated || x.Quoting != y.Quoting || x.Values.Count != y.Values.Count)
+                if (!SameOption(a[i], b[i]))
                     return false;
-                for (var v = 0; v < x.Values.Count; v++)
-                {
-                    if (!string.Equals(x.Values[v], y.Values[v], StringComparison.Ordinal))
-                        return false;
-                }
+            }
+            return true;
+        }
+
+        private static bool SameOption(ExtensionOption x, ExtensionOption y)
+        {
+            if (ReferenceEquals(x, y))
+                return true;
+            if (x.Name != y.Name || x.IsNegated != y.IsNegated || x.Quoting != y.Quoting)
+                return false;
+            if (x.Values is string[] left && y.Values is string[] right)
+                return left.AsSpan().SequenceEqual(right);
+            if (x.Values.Count != y.Values.Count)
+                return false;
+            for (var v = 0; v < x.Values.Count; v++)
+            {
+                if (!string.Equals(x.Values[v], y.Values[v], StringComparison.Ordinal))
+                    return false;
             }
             return true;
         }
