@@ -95,6 +95,20 @@ internal sealed class IcmpTypeNames
         return (types.Value.First, codes.Value.First, codes.Value.Last);
     }
 
+    /// <summary>
+    /// The save form (<c>8</c>, <c>3/4</c>, <c>any</c>) of a name exactly as a listing prints it, or null when
+    /// it is no name of this family (listings print whole names, so no abbreviations here).
+    /// </summary>
+    public string? SaveFormOf(string name)
+    {
+        foreach (var (known, type, min, max) in names)
+        {
+            if (known == name)
+                return Render(type, min, max, anyName: ReferenceEquals(this, IPv4));
+        }
+        return null;
+    }
+
     /// <summary>The name iptables lists for a type and code range, or null when it has none.</summary>
     public string? NameOf(int type, int codeMin, int codeMax)
     {

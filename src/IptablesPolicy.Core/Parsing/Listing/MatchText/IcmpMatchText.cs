@@ -11,8 +11,8 @@ namespace IptablesPolicy.Core.Parsing.Listing.MatchText;
 internal static class IcmpMatchText
 {
     public static readonly Parser<ListingPiece> Parser =
-        Named("icmp", "icmp", "--icmp-type", ListingIcmpNames.IPv4Type)
-            .Or(Named("ipv6-icmp", "icmp6", "--icmpv6-type", ListingIcmpNames.IPv6Type))
+        Named("icmp", "icmp", "--icmp-type", Extensions.Values.IcmpTypeNames.IPv4.SaveFormOf)
+            .Or(Named("ipv6-icmp", "icmp6", "--icmpv6-type", Extensions.Values.IcmpTypeNames.IPv6.SaveFormOf))
             .Or(Numeric("icmp", "icmp", "--icmp-type"))
             .Or(Numeric("ipv6-icmp", "icmp6", "--icmpv6-type"));
 
