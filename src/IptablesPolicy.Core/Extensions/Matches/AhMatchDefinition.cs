@@ -34,7 +34,7 @@ internal sealed class AhIPv6MatchDefinition : SpiMatchDefinition
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         Spi("--ahspi"),
-        new OptionSpec("--ahlen") { CanNegate = true, Normalize = Numbers.Decimal(0, uint.MaxValue, "--ahlen") },
+        new OptionSpec("--ahlen") { CanNegate = true, Normalize = Numbers.Unsigned(0, uint.MaxValue, "--ahlen") },
         OptionSpec.Flag("--ahres"),
     ];
 

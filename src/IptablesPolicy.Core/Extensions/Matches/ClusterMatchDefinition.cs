@@ -20,9 +20,9 @@ internal sealed class ClusterMatchDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new OptionSpec("--cluster-local-node") { CanNegate = true, Normalize = Numbers.Decimal(1, MaxNodes, "--cluster-local-node") },
+        new OptionSpec("--cluster-local-node") { CanNegate = true, Normalize = Numbers.Unsigned(1, MaxNodes, "--cluster-local-node") },
         new OptionSpec("--cluster-local-nodemask") { CanNegate = true, Normalize = Hex(1, MaxNodes, "--cluster-local-nodemask") },
-        new OptionSpec("--cluster-total-nodes") { Normalize = Numbers.Decimal(1, MaxNodes, "--cluster-total-nodes") },
+        new OptionSpec("--cluster-total-nodes") { Normalize = Numbers.Unsigned(1, MaxNodes, "--cluster-total-nodes") },
         new OptionSpec("--cluster-hash-seed") { Normalize = Hex(0, uint.MaxValue, "--cluster-hash-seed") },
     ];
 

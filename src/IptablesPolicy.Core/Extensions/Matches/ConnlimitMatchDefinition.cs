@@ -19,8 +19,8 @@ internal sealed class ConnlimitMatchDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new OptionSpec("--connlimit-upto") { CanNegate = true, Normalize = Numbers.Decimal(0, uint.MaxValue, "--connlimit-upto") },
-        new OptionSpec("--connlimit-above") { CanNegate = true, Normalize = Numbers.Decimal(0, uint.MaxValue, "--connlimit-above") },
+        new OptionSpec("--connlimit-upto") { CanNegate = true, Normalize = Numbers.Unsigned(0, uint.MaxValue, "--connlimit-upto") },
+        new OptionSpec("--connlimit-above") { CanNegate = true, Normalize = Numbers.Unsigned(0, uint.MaxValue, "--connlimit-above") },
         new OptionSpec("--connlimit-mask") { Normalize = NormalizeMask },
         OptionSpec.Flag("--connlimit-saddr"),
         OptionSpec.Flag("--connlimit-daddr"),

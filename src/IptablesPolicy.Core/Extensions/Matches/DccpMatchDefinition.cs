@@ -23,7 +23,7 @@ internal sealed class DccpMatchDefinition : ExtensionDefinition
         new OptionSpec("--sport", "--source-port") { CanNegate = true, Normalize = OptionValues.PortRangeValue },
         new OptionSpec("--dport", "--destination-port") { CanNegate = true, Normalize = OptionValues.PortRangeValue },
         new OptionSpec("--dccp-types") { CanNegate = true, Normalize = NormalizeTypes },
-        new OptionSpec("--dccp-option") { CanNegate = true, Normalize = Numbers.Decimal(1, 255, "--dccp-option") },
+        new OptionSpec("--dccp-option") { CanNegate = true, Normalize = Numbers.Unsigned(1, 255, "--dccp-option") },
     ];
 
     private static IReadOnlyList<string>? NormalizeTypes(IReadOnlyList<string> values, ExtensionContext context)

@@ -19,7 +19,7 @@ internal sealed class FragMatchDefinition : ExtensionDefinition
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
         new OptionSpec("--fragid") { CanNegate = true, Normalize = Numbers.Range(uint.MaxValue, "--fragid") },
-        new OptionSpec("--fraglen") { CanNegate = true, Normalize = Numbers.Decimal(0, uint.MaxValue, "--fraglen") },
+        new OptionSpec("--fraglen") { CanNegate = true, Normalize = Numbers.Unsigned(0, uint.MaxValue, "--fraglen") },
         OptionSpec.Flag("--fragres"),
         OptionSpec.Flag("--fragfirst"),
         OptionSpec.Flag("--fragmore"),

@@ -17,7 +17,7 @@ internal abstract class HeaderOptionsMatchDefinition : ExtensionDefinition
     public override IpFamily Family => IpFamily.IPv6;
 
     /// <summary>Creates the length option.</summary>
-    protected static OptionSpec Length(string name) => new(name) { CanNegate = true, Normalize = Numbers.Decimal(0, uint.MaxValue, name) };
+    protected static OptionSpec Length(string name) => new(name) { CanNegate = true, Normalize = Numbers.Unsigned(0, uint.MaxValue, name) };
 
     /// <summary>Creates the options-list option.</summary>
     protected static OptionSpec List(string name) => new(name) { Normalize = NormalizeList };

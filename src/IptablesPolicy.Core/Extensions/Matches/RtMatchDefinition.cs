@@ -22,9 +22,9 @@ internal sealed class RtMatchDefinition : ExtensionDefinition
 
     public override IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new OptionSpec("--rt-type") { CanNegate = true, Normalize = Numbers.Decimal(0, uint.MaxValue, "--rt-type") },
+        new OptionSpec("--rt-type") { CanNegate = true, Normalize = Numbers.Unsigned(0, uint.MaxValue, "--rt-type") },
         new OptionSpec("--rt-segsleft") { CanNegate = true, Normalize = Numbers.Range(uint.MaxValue, "--rt-segsleft") },
-        new OptionSpec("--rt-len") { CanNegate = true, Normalize = Numbers.Decimal(0, uint.MaxValue, "--rt-len") },
+        new OptionSpec("--rt-len") { CanNegate = true, Normalize = Numbers.Unsigned(0, uint.MaxValue, "--rt-len") },
         OptionSpec.Flag("--rt-0-res"),
         new OptionSpec("--rt-0-addrs") { Normalize = NormalizeAddresses },
         OptionSpec.Flag("--rt-0-not-strict"),

@@ -23,11 +23,11 @@ internal sealed class SrhMatchDefinition : ExtensionDefinition
         Byte("--srh-hdr-len-eq"), Byte("--srh-hdr-len-gt"), Byte("--srh-hdr-len-lt"),
         Byte("--srh-segs-left-eq"), Byte("--srh-segs-left-gt"), Byte("--srh-segs-left-lt"),
         Byte("--srh-last-entry-eq"), Byte("--srh-last-entry-gt"), Byte("--srh-last-entry-lt"),
-        new OptionSpec("--srh-tag") { CanNegate = true, Normalize = Numbers.Decimal(0, ushort.MaxValue, "--srh-tag") },
+        new OptionSpec("--srh-tag") { CanNegate = true, Normalize = Numbers.Unsigned(0, ushort.MaxValue, "--srh-tag") },
         Sid("--srh-psid"), Sid("--srh-nsid"), Sid("--srh-lsid"),
     ];
 
-    private static OptionSpec Byte(string name) => new(name) { CanNegate = true, Normalize = Numbers.Decimal(0, byte.MaxValue, name) };
+    private static OptionSpec Byte(string name) => new(name) { CanNegate = true, Normalize = Numbers.Unsigned(0, byte.MaxValue, name) };
 
     private static OptionSpec Sid(string name) => new(name)
     {
