@@ -235,7 +235,7 @@ internal sealed class HashlimitMatchDefinition : ExtensionDefinition
             return hostBits;
         if (Numbers.TryParsePrefix(text, 0, out var length, out var end) && end == text.Length && length <= (ulong)hostBits)
             return (int)length;
-        if (System.Net.IPAddress.TryParse(text, out var mask) && Addresses.PrefixOf(mask) is { } prefix
+        if (System.Net.IPAddress.TryParse(text, out var mask) && AddressSpec.PrefixLengthOf(mask) is { } prefix
             && (hostBits == 32) == (mask.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
             return prefix;
         context.Fail($"invalid {option} '{text}': expected a prefix length from 0 to {hostBits}");

@@ -36,7 +36,7 @@ internal sealed class SrhMatchDefinition : ExtensionDefinition
         {
             if (HostMask.Parse(values[0], IpFamily.IPv6, context) is not var (address, mask))
                 return null;
-            if (address.AddressFamily != AddressFamily.InterNetworkV6 || HostMask.PrefixLength(mask) is not { } length)
+            if (address.AddressFamily != AddressFamily.InterNetworkV6 || AddressSpec.PrefixLengthOf(mask) is not { } length)
             {
                 context.Fail($"bad {name} '{values[0]}': expected an IPv6 address with a prefix length");
                 return null;

@@ -37,7 +37,7 @@ internal static class Addresses
         if (maskText.Length > 0 && !maskText.AsSpan().ContainsAnyExceptInRange('0', '9') && int.TryParse(maskText, out var length) && length <= bits)
             prefix = length;
         else if (IPAddress.TryParse(maskText, out var mask) && mask.AddressFamily == address.AddressFamily && !maskText.Contains('%'))
-            prefix = PrefixOf(mask);
+            prefix = AddressSpec.PrefixLengthOf(mask);
         else
         {
             context.Fail($"invalid mask in '{text}' for {option}: expected /PREFIX (0 to {bits}) or /MASK");
@@ -45,9 +45,6 @@ internal static class Addresses
         }
         return prefix is null || prefix == bits ? address.ToString() : $"{address}/{prefix}";
     }
-
-    /// <summary>The prefix length of a contiguous mask, or null for a mask with holes.</summary>
-    public static int? PrefixOf(IPAddress mask) => AddressSpec.PrefixLengthOf(mask);
 
     /// <summary>The family an address belongs to.</summary>
     public static IpFamily FamilyOf(IPAddress address) =>

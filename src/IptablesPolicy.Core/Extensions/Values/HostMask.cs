@@ -42,7 +42,7 @@ internal static class HostMask
     /// <summary>Renders as iptables-save does: <c>10.0.0.1</c>, <c>10.0.0.0/8</c>, <c>10.0.0.0/255.0.255.0</c>.</summary>
     public static string Render(IPAddress address, IPAddress mask)
     {
-        var length = PrefixLength(mask);
+        var length = AddressSpec.PrefixLengthOf(mask);
         var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         return length switch
         {
@@ -55,25 +55,6 @@ internal static class HostMask
     /// <summary>A normalizer for one <c>ADDRESS[/MASK]</c> option, saved as <see cref="Render"/> writes it.</summary>
     public static IReadOnlyList<string>? Normalize(IReadOnlyList<string> values, ExtensionContext context) =>
         Parse(values[0], context.Family, context) is var (address, mask) ? [Render(address, mask)] : null;
-
-    /// <summary>Reads a saved value back as an <see cref="AddressSpec"/> (host bits cleared, as the kernel compares); null when it is not one.</summary>
-    public static AddressSpec? ToSpec(string? text)
-    {
-        if (text is null)
-            return null;
-        var slash = text.IndexOf('/');
-        if (!IPAddress.TryParse(slash < 0 ? text : text[..slash], out var address))
-            return null;
-        if (slash < 0)
-            return AddressSpec.FromPrefix(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
-        var maskText = text[(slash + 1)..];
-        if (int.TryParse(maskText, out var length))
-            return AddressSpec.FromPrefix(address, length);
-        return IPAddress.TryParse(maskText, out var mask) ? AddressSpec.FromMask(address, mask) : null;
-    }
-
-    /// <summary>The prefix length of a mask, or null when its ones are not contiguous.</summary>
-    public static int? PrefixLength(IPAddress mask) => AddressSpec.PrefixLengthOf(mask);
 
     /// <summary>The number of leading one bits of a mask (what connlimit's <c>count_bits</c> computes).</summary>
     public static int LeadingOnes(IPAddress mask)

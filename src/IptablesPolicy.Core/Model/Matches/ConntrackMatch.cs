@@ -64,7 +64,7 @@ public sealed class ConntrackMatch : Match
         Option("--ctexpire") is { } o && UnsignedRange.TryRead(o.Value) is { } range ? new(((long)range.First, (long)range.Last), o.IsNegated) : null;
 
     private Negatable<AddressSpec>? Address(string name) =>
-        Option(name) is { } o && HostMask.ToSpec(o.Value) is { } spec ? new(spec, o.IsNegated) : null;
+        Option(name) is { } o && o.Value is { } text && AddressSpec.TryParse(text) is { } spec ? new(spec, o.IsNegated) : null;
 
     private Negatable<PortRange>? Ports(string name) =>
         Option(name) is { } o && PortRange.TryParse(o.Value ?? string.Empty) is { } range ? new(range, o.IsNegated) : null;
