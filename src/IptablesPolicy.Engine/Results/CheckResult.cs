@@ -1,0 +1,27 @@
+using IptablesPolicy.Core.Model;
+
+namespace IptablesPolicy.Engine.Results;
+
+/// <summary>Everything a check produced, in output order: what reporters write.</summary>
+public sealed class CheckResult
+{
+    internal CheckResult(PolicySet policies, IReadOnlyList<Snapshot> snapshots, IReadOnlyList<Finding> findings, IReadOnlyList<PolicyFault> faults)
+    {
+        Policies = policies;
+        Snapshots = snapshots;
+        Findings = findings;
+        Faults = faults;
+    }
+
+    /// <summary>The policies that were loaded (and their descriptors).</summary>
+    public PolicySet Policies { get; }
+
+    /// <summary>The snapshots checked, in the order given.</summary>
+    public IReadOnlyList<Snapshot> Snapshots { get; }
+
+    /// <summary>The findings, sorted by file, line, column, id and message.</summary>
+    public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>Every policy fault, from loading and from running, sorted.</summary>
+    public IReadOnlyList<PolicyFault> Faults { get; }
+}
