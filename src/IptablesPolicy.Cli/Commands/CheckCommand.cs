@@ -72,7 +72,8 @@ internal static class CheckCommand
         var (snapshots, allRead) = snapshotArguments.Length == 0
             ? (LiveRuleset.Read(error), true)
             : SnapshotInputs.Read(snapshotArguments, format, error);
-        if (!snapshots.Any(s => s.Tables.Any(t => t.Chains.Count > 0)))
+        // A live host may have no rules at all, which is an answer; files without a ruleset are not.
+        if (snapshotArguments.Length == 0 ? snapshots.Count == 0 : !snapshots.Any(s => s.Tables.Any(t => t.Chains.Count > 0)))
         {
             error.WriteLine(snapshotArguments.Length == 0
                 ? "iptables-policy: no live ruleset could be read; pass snapshot files or globs"
