@@ -1,0 +1,150 @@
+using System.Text;
+using IptablesPolicy.Core.Model;
+using IptablesPolicy.Core.Views.ChainGraph;
+
+namespace IptablesPolicy.Core.Views.Effective;
+
+/// <summary>
+/// What packets a rule matches, read from its common fields and typed matches so a policy never parses
+/// option text: protocol, addresses, interfaces, ports, connection states, ICMP types and fragments, each
+/// as a set. Get one with <c>rule.Effective()</c>.
+/// </summary>
+/// <remarks>
+/// A packet matches when it is in every set (the sets are independent dimensions). The sets never leave a
+/// packet out that the rule matches: a restriction they cannot express (<c>-m mark</c>, <c>-m recent</c>,
+/// TCP flags, a field the input could not show) is left out of them and named in <see cref="Unmodelled"/>,
+/// so the sets then describe more packets than the rule matches. With <see cref="Unmodelled"/> empty they
+/// describe exactly the rule's packets.
+/// </remarks>
+public sealed record EffectiveMatch
+{
+    /// <summary>The match of a rule with no condition: every packet.</summary>
+    public static EffectiveMatch Any { get; } = new();
+
+    /// <summary>The IP protocols (<c>-p</c>, narrowed by a <c>tcp</c>, <c>udp</c>, <c>icmp</c>... match).</summary>
+    public ProtocolSet Protocol { get; init; } = ProtocolSet.Any;
+
+    /// <summary>The source addresses (<c>-s</c>, <c>--src-range</c>).</summary>
+    public AddressSet Source { get; init; } = AddressSet.Any;
+
+    /// <summary>The destination addresses (<c>-d</c>, <c>--dst-range</c>).</summary>
+    public AddressSet Destination { get; init; } = AddressSet.Any;
+
+    /// <summary>The input interface (<c>-i</c>).</summary>
+    public InterfacePattern InInterface { get; init; } = InterfacePattern.Any;
+
+    /// <summary>The output interface (<c>-o</c>).</summary>
+    public InterfacePattern OutInterface { get; init; } = InterfacePattern.Any;
+
+    /// <summary>The source ports (<c>--sport</c>, <c>--sports</c>, <c>! --ports</c>).</summary>
+    public PortSet SourcePorts { get; init; } = PortSet.Any;
+
+    /// <summary>The destination ports (<c>--dport</c>, <c>--dports</c>, <c>! --ports</c>).</summary>
+    public PortSet DestinationPorts { get; init; } = PortSet.Any;
+
+    /// <summary>The connection states (<c>--ctstate</c>, <c>--state</c>).</summary>
+    public ConnectionStateSet States { get; init; } = ConnectionStateSet.Any;
+
+    /// <summary>The ICMP or ICMPv6 messages (<c>--icmp-type</c>, <c>--icmpv6-type</c>).</summary>
+    public IcmpTypeSet IcmpTypes { get; init; } = IcmpTypeSet.Any;
+
+    /// <summary>
+    /// Which fragments match: <c>-f</c> and <c>! -f</c>, and <see cref="FragmentFilter.ExceptNonFirstFragments"/>
+    /// for any rule with a port or ICMP match, since those never match a fragment that carries no header.
+    /// </summary>
+    public FragmentFilter Fragments { get; init; } = FragmentFilter.Any;
+
+    /// <summary>
+    /// The restrictions of the rule the sets do not hold, in rule order: a match as iptables-save prints it
+    /// (<c>-m mark --mark 0x4000/0x4000</c>), the part of a match not modelled (<c>-m tcp --tcp-flags
+    /// FIN,SYN,RST,ACK SYN</c>), or a field the input could not show (<c>inInterface unknown</c>).
+    /// </summary>
+    public IReadOnlyList<string> Unmodelled { get; init; } = [];
+
+    /// <summary>True when the sets describe exactly the rule's packets: nothing is <see cref="Unmodelled"/>.</summary>
+    public bool IsFullyModelled => Unmodelled.Count == 0;
+
+    /// <summary>True when the rule certainly matches every packet: no set restricts and nothing is unmodelled.</summary>
+    public bool IsAny => IsFullyModelled && Protocol.IsAny && Source.IsAny && Destination.IsAny && InInterface.IsAny
+        && OutInterface.IsAny && SourcePorts.IsAny && DestinationPorts.IsAny && States.IsAny && IcmpTypes.IsAny
+        && Fragments == FragmentFilter.Any;
+
+    /// <summary>True when the rule certainly matches no packet: one of its sets is empty.</summary>
+    public bool IsEmpty => Protocol.IsEmpty || Source.IsEmpty || Destination.IsEmpty || InInterface.IsEmpty
+        || OutInterface.IsEmpty || SourcePorts.IsEmpty || DestinationPorts.IsEmpty || States.IsEmpty || IcmpTypes.IsEmpty;
+
+    /// <summary>
+    /// Whether this match takes in every packet <paramref name="later"/> matches, as an earlier rule that
+    /// shadows or makes redundant a later one (IPT2004).
+    /// </summary>
+    /// <returns>
+    /// <see cref="TriState.Yes"/> when provably so: every set of <paramref name="later"/> is inside this
+    /// one's and this match is fully modelled (what <paramref name="later"/> leaves unmodelled only makes it
+    /// smaller), or <paramref name="later"/> matches nothing. <see cref="TriState.No"/> when provably not:
+    /// some set of <paramref name="later"/> holds a value this one lacks and <paramref name="later"/> is fully
+    /// modelled, so a packet of <paramref name="later"/> exists that this match refuses (this match's own
+    /// unmodelled restrictions only make it smaller still). <see cref="TriState.Indeterminate"/> otherwise.
+    /// </returns>
+    public TriState Covers(EffectiveMatch later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        if (later.IsEmpty)
+            return TriState.Yes;
+        if (IsSupersetOf(later))
+            return IsFullyModelled ? TriState.Yes : TriState.Indeterminate;
+        return later.IsFullyModelled ? TriState.No : TriState.Indeterminate;
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(EffectiveMatch? other) =>
+        other is not null && Protocol.Equals(other.Protocol) && Source.Equals(other.Source) && Destination.Equals(other.Destination)
+        && InInterface.Equals(other.InInterface) && OutInterface.Equals(other.OutInterface) && SourcePorts.Equals(other.SourcePorts)
+        && DestinationPorts.Equals(other.DestinationPorts) && States.Equals(other.States) && IcmpTypes.Equals(other.IcmpTypes)
+        && Fragments == other.Fragments && Unmodelled.SequenceEqual(other.Unmodelled);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Protocol, Source, Destination, SourcePorts, DestinationPorts, States, IcmpTypes, Unmodelled.Count);
+
+    /// <summary>
+    /// The restricted sets and the unmodelled restrictions, <c>any</c> when there are none:
+    /// <c>proto=tcp dst=10.0.0.0/8 dport=22 state=NEW fragments=first unmodelled=[-m mark --mark 0x1]</c>
+    /// (<c>fragments=first</c>: unfragmented packets and first fragments).
+    /// </summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        Add(text, "proto", Protocol.IsAny, Protocol);
+        Add(text, "src", Source.IsAny, Source);
+        Add(text, "dst", Destination.IsAny, Destination);
+        Add(text, "in", InInterface.IsAny, InInterface);
+        Add(text, "out", OutInterface.IsAny, OutInterface);
+        Add(text, "sport", SourcePorts.IsAny, SourcePorts);
+        Add(text, "dport", DestinationPorts.IsAny, DestinationPorts);
+        Add(text, "state", States.IsAny, States);
+        Add(text, "icmp", IcmpTypes.IsAny, IcmpTypes);
+        Add(text, "fragments", Fragments == FragmentFilter.Any, Fragments switch
+        {
+            FragmentFilter.NonFirstFragmentsOnly => "non-first",
+            _ => "first",
+        });
+        if (!IsFullyModelled)
+            Add(text, "unmodelled", false, "[" + string.Join("; ", Unmodelled) + "]");
+        return text.Length == 0 ? "any" : text.ToString();
+    }
+
+    private bool IsSupersetOf(EffectiveMatch later) =>
+        later.Protocol.IsSubsetOf(Protocol) && later.Source.IsSubsetOf(Source) && later.Destination.IsSubsetOf(Destination)
+        && later.InInterface.IsSubsetOf(InInterface) && later.OutInterface.IsSubsetOf(OutInterface)
+        && later.SourcePorts.IsSubsetOf(SourcePorts) && later.DestinationPorts.IsSubsetOf(DestinationPorts)
+        && later.States.IsSubsetOf(States) && later.IcmpTypes.IsSubsetOf(IcmpTypes)
+        && (Fragments == FragmentFilter.Any || Fragments == later.Fragments);
+
+    private static void Add(StringBuilder text, string name, bool isAny, object value)
+    {
+        if (isAny)
+            return;
+        if (text.Length > 0)
+            text.Append(' ');
+        text.Append(name).Append('=').Append(value);
+    }
+}
