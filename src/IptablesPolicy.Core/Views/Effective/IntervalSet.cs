@@ -35,6 +35,12 @@ internal sealed class IntervalSet : IEquatable<IntervalSet>
     /// <summary>The set holding the given intervals, in any order, overlapping or not; an interval whose first exceeds its last is empty.</summary>
     public static IntervalSet Of(UInt128 max, IEnumerable<(UInt128 First, UInt128 Last)> ranges)
     {
+        // Most sets are one port, one network or one protocol: skip the sort.
+        if (ranges.TryGetNonEnumeratedCount(out var count) && count == 1)
+        {
+            var (first, last) = ranges.First();
+            return first > last || first > max ? new IntervalSet(max, []) : new IntervalSet(max, [(first, last > max ? max : last)]);
+        }
         var sorted = ranges.Where(r => r.First <= r.Last && r.First <= max)
             .Select(r => (r.First, Last: r.Last > max ? max : r.Last))
             .OrderBy(r => r.First)
