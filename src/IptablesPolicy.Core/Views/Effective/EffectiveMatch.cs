@@ -48,11 +48,17 @@ public sealed record EffectiveMatch
     /// <summary>The ICMP or ICMPv6 messages (<c>--icmp-type</c>, <c>--icmpv6-type</c>).</summary>
     public IcmpTypeSet IcmpTypes { get; init; } = IcmpTypeSet.Any;
 
-    /// <summary>
-    /// Which fragments match: <c>-f</c> and <c>! -f</c>, and <see cref="FragmentFilter.ExceptNonFirstFragments"/>
-    /// for any rule with a port or ICMP match, since those never match a fragment that carries no header.
-    /// </summary>
+    /// <summary>What the rule's <c>-f</c> flag says about IPv4 fragments, as written.</summary>
     public FragmentFilter Fragments { get; init; } = FragmentFilter.Any;
+
+    /// <summary>
+    /// True when the rule has a port or ICMP match (<c>tcp</c>, <c>udp</c>, <c>sctp</c>, <c>dccp</c>,
+    /// <c>multiport</c>, <c>icmp</c>, <c>icmp6</c>). The kernel's xtables matches, which iptables-legacy
+    /// uses, then refuse every non-first fragment, since it carries no transport header; iptables-nft
+    /// translates the tcp, udp and icmp matches into nftables payload comparisons that read the same bytes
+    /// of any fragment (seen in a network namespace). <see cref="Covers"/> never answers on that difference.
+    /// </summary>
+    public bool ReadsTransportHeader { get; init; }
 
     /// <summary>
     /// The restrictions of the rule the sets do not hold, in rule order: a match as iptables-save prints it
@@ -67,7 +73,7 @@ public sealed record EffectiveMatch
     /// <summary>True when the rule certainly matches every packet: no set restricts and nothing is unmodelled.</summary>
     public bool IsAny => IsFullyModelled && Protocol.IsAny && Source.IsAny && Destination.IsAny && InInterface.IsAny
         && OutInterface.IsAny && SourcePorts.IsAny && DestinationPorts.IsAny && States.IsAny && IcmpTypes.IsAny
-        && Fragments == FragmentFilter.Any;
+        && Fragments == FragmentFilter.Any && !ReadsTransportHeader;
 
     /// <summary>True when the rule certainly matches no packet: one of its sets is empty.</summary>
     public bool IsEmpty => Protocol.IsEmpty || Source.IsEmpty || Destination.IsEmpty || InInterface.IsEmpty
@@ -83,16 +89,28 @@ public sealed record EffectiveMatch
     /// smaller), or <paramref name="later"/> matches nothing. <see cref="TriState.No"/> when provably not:
     /// some set of <paramref name="later"/> holds a value this one lacks and <paramref name="later"/> is fully
     /// modelled, so a packet of <paramref name="later"/> exists that this match refuses (this match's own
-    /// unmodelled restrictions only make it smaller still). <see cref="TriState.Indeterminate"/> otherwise.
+    /// unmodelled restrictions only make it smaller still). <see cref="TriState.Indeterminate"/> otherwise,
+    /// including when only non-first fragments tell the two apart and the answer depends on the backend
+    /// (see <see cref="ReadsTransportHeader"/>).
     /// </returns>
     public TriState Covers(EffectiveMatch later)
     {
         ArgumentNullException.ThrowIfNull(later);
         if (later.IsEmpty)
             return TriState.Yes;
-        if (IsSupersetOf(later))
+        if (!SetsHold(later))
+        {
+            // A packet of the later rule outside this one's sets: an unfragmented one, unless the later
+            // rule takes non-first fragments only.
+            return later.IsFullyModelled && later.Fragments != FragmentFilter.NonFirstFragmentsOnly ? TriState.No : TriState.Indeterminate;
+        }
+        var asWritten = FragmentsHold(later.Fragments, Fragments);
+        var asLegacy = later.IsLegacyEmpty || FragmentsHold(later.LegacyFragments, LegacyFragments);
+        if (asWritten && asLegacy)
             return IsFullyModelled ? TriState.Yes : TriState.Indeterminate;
-        return later.IsFullyModelled ? TriState.No : TriState.Indeterminate;
+        if (!asWritten && !asLegacy)
+            return later.IsFullyModelled ? TriState.No : TriState.Indeterminate;
+        return TriState.Indeterminate; // only non-first fragments tell, and the backend decides them
     }
 
     /// <inheritdoc/>
@@ -100,15 +118,15 @@ public sealed record EffectiveMatch
         other is not null && Protocol.Equals(other.Protocol) && Source.Equals(other.Source) && Destination.Equals(other.Destination)
         && InInterface.Equals(other.InInterface) && OutInterface.Equals(other.OutInterface) && SourcePorts.Equals(other.SourcePorts)
         && DestinationPorts.Equals(other.DestinationPorts) && States.Equals(other.States) && IcmpTypes.Equals(other.IcmpTypes)
-        && Fragments == other.Fragments && Unmodelled.SequenceEqual(other.Unmodelled);
+        && Fragments == other.Fragments && ReadsTransportHeader == other.ReadsTransportHeader && Unmodelled.SequenceEqual(other.Unmodelled);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Protocol, Source, Destination, SourcePorts, DestinationPorts, States, IcmpTypes, Unmodelled.Count);
 
     /// <summary>
     /// The restricted sets and the unmodelled restrictions, <c>any</c> when there are none:
-    /// <c>proto=tcp dst=10.0.0.0/8 dport=22 state=NEW fragments=first unmodelled=[-m mark --mark 0x1]</c>
-    /// (<c>fragments=first</c>: unfragmented packets and first fragments).
+    /// <c>proto=tcp dst=10.0.0.0/8 dport=22 state=NEW unmodelled=[-m mark --mark 0x1]</c>; <c>fragments=non-first</c>
+    /// or <c>fragments=unfragmented-or-first</c> for <c>-f</c> and <c>! -f</c>.
     /// </summary>
     public override string ToString()
     {
@@ -125,19 +143,26 @@ public sealed record EffectiveMatch
         Add(text, "fragments", Fragments == FragmentFilter.Any, Fragments switch
         {
             FragmentFilter.NonFirstFragmentsOnly => "non-first",
-            _ => "first",
+            _ => "unfragmented-or-first",
         });
         if (!IsFullyModelled)
             Add(text, "unmodelled", false, "[" + string.Join("; ", Unmodelled) + "]");
         return text.Length == 0 ? "any" : text.ToString();
     }
 
-    private bool IsSupersetOf(EffectiveMatch later) =>
+    private bool SetsHold(EffectiveMatch later) =>
         later.Protocol.IsSubsetOf(Protocol) && later.Source.IsSubsetOf(Source) && later.Destination.IsSubsetOf(Destination)
         && later.InInterface.IsSubsetOf(InInterface) && later.OutInterface.IsSubsetOf(OutInterface)
         && later.SourcePorts.IsSubsetOf(SourcePorts) && later.DestinationPorts.IsSubsetOf(DestinationPorts)
-        && later.States.IsSubsetOf(States) && later.IcmpTypes.IsSubsetOf(IcmpTypes)
-        && (Fragments == FragmentFilter.Any || Fragments == later.Fragments);
+        && later.States.IsSubsetOf(States) && later.IcmpTypes.IsSubsetOf(IcmpTypes);
+
+    // The fragments the rule matches as iptables-legacy runs it: a transport match refuses non-first ones.
+    private FragmentFilter LegacyFragments => ReadsTransportHeader && Fragments == FragmentFilter.Any ? FragmentFilter.ExceptNonFirstFragments : Fragments;
+
+    // -f with a transport match: nothing under legacy, non-first fragments whose bytes fit under nft.
+    private bool IsLegacyEmpty => ReadsTransportHeader && Fragments == FragmentFilter.NonFirstFragmentsOnly;
+
+    private static bool FragmentsHold(FragmentFilter later, FragmentFilter earlier) => earlier == FragmentFilter.Any || earlier == later;
 
     private static void Add(StringBuilder text, string name, bool isAny, object value)
     {

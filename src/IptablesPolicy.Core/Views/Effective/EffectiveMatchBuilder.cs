@@ -250,17 +250,8 @@ internal sealed class EffectiveMatchBuilder
             unmodelled.Add(Rendering.SaveFormatWriter.RenderMatch(new Match(match.Name, options, match.IsKnown)));
     }
 
-    private EffectiveMatch Result(FragmentFilter fragment)
+    private EffectiveMatch Result(FragmentFilter fragments)
     {
-        // Port and ICMP matches read the transport header, which only unfragmented packets and first
-        // fragments carry; with -f as well the rule matches nothing.
-        var fragments = fragment;
-        if (needsTransportHeader)
-        {
-            if (fragment == FragmentFilter.NonFirstFragmentsOnly)
-                protocol = ProtocolSet.None;
-            fragments = FragmentFilter.ExceptNonFirstFragments;
-        }
         return new EffectiveMatch
         {
             Protocol = protocol,
@@ -273,6 +264,7 @@ internal sealed class EffectiveMatchBuilder
             States = states,
             IcmpTypes = icmpTypes,
             Fragments = fragments,
+            ReadsTransportHeader = needsTransportHeader,
             Unmodelled = unmodelled.Count == 0 ? [] : unmodelled.ToArray(),
         };
     }

@@ -76,7 +76,8 @@ public sealed class CoversTests
     [TestCase("-i eth+ -j DROP", "! -i docker0 -j DROP", TestName = "a wildcard does not cover a negated interface")]
     [TestCase("-m state --state ESTABLISHED -j ACCEPT", "-m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT", TestName = "one state does not cover two")]
     [TestCase("-p icmp -m icmp --icmp-type 3/4 -j ACCEPT", "-p icmp -m icmp --icmp-type 3 -j ACCEPT", TestName = "one ICMP code does not cover its type")]
-    [TestCase("-p tcp -m tcp -j DROP", "-p tcp -j ACCEPT", TestName = "a port match does not cover non-first fragments")]
+    [TestCase("! -f -p tcp -j DROP", "-p tcp -j ACCEPT", TestName = "no fragments do not cover all of them")]
+    [TestCase("-f -j DROP", "! -f -p tcp -j ACCEPT", TestName = "non-first fragments do not cover the others")]
     [TestCase("-m mark --mark 0x1 -p tcp -j DROP", "-p udp -j DROP", TestName = "an earlier unmodelled match does not hide a set the later rule leaves")]
     public void Provably_not_covered(string earlier, string later) =>
         EffectiveRules.Of(earlier).Covers(EffectiveRules.Of(later)).ShouldBe(TriState.No);
@@ -85,6 +86,9 @@ public sealed class CoversTests
     [TestCase("-p tcp -m tcp --dport 22 --tcp-flags FIN,SYN,RST,ACK SYN -j DROP", "-p tcp -m tcp --dport 22 -j DROP", TestName = "earlier TCP flags are not modelled")]
     [TestCase("-p tcp -m tcp --dport 22 -j DROP", "-p tcp -m multiport --ports 22,23 -j DROP", TestName = "later either-ports may still fall inside")]
     [TestCase("-m conntrack --ctstate DNAT -j ACCEPT", "-m conntrack --ctstate NEW -j ACCEPT", TestName = "the DNAT state is not modelled")]
+    [TestCase("-p tcp -m tcp -j DROP", "-p tcp -j ACCEPT", TestName = "whether a bare port match refuses non-first fragments depends on the backend")]
+    [TestCase("! -f -p tcp -j DROP", "-p tcp -m tcp --dport 22 -j ACCEPT", TestName = "whether a port match takes non-first fragments depends on the backend")]
+    [TestCase("-p udp -j DROP", "-f -p tcp -m tcp --dport 22 -j ACCEPT", TestName = "a later rule of non-first fragments only has no plain witness")]
     public void Not_provable(string earlier, string later) =>
         EffectiveRules.Of(earlier).Covers(EffectiveRules.Of(later)).ShouldBe(TriState.Indeterminate);
 

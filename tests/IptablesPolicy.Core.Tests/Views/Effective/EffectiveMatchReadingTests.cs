@@ -109,7 +109,8 @@ public sealed class EffectiveMatchReadingTests
         match.SourcePorts.ToString().ShouldBe(sourcePorts);
         match.DestinationPorts.ToString().ShouldBe(destinationPorts);
         match.IsFullyModelled.ShouldBeTrue(string.Join("; ", match.Unmodelled));
-        match.Fragments.ShouldBe(FragmentFilter.ExceptNonFirstFragments);
+        match.ReadsTransportHeader.ShouldBeTrue();
+        match.Fragments.ShouldBe(FragmentFilter.Any);
     }
 
     [Test]
@@ -156,11 +157,13 @@ public sealed class EffectiveMatchReadingTests
         EffectiveRules.Of(arguments + " -j ACCEPT").IcmpTypes.Contains(type, code).ShouldBe(expected);
 
     [Test]
-    public void Fragment_flag_is_kept_and_contradicts_a_port_match()
+    public void Fragment_flag_is_kept_as_written()
     {
         EffectiveRules.Of("-f -j DROP").Fragments.ShouldBe(FragmentFilter.NonFirstFragmentsOnly);
         EffectiveRules.Of("! -f -j DROP").Fragments.ShouldBe(FragmentFilter.ExceptNonFirstFragments);
-        EffectiveRules.Of("-p tcp -f -m tcp --dport 22 -j DROP").IsEmpty.ShouldBeTrue();
+        EffectiveRules.Of("-f -j DROP").ToString().ShouldBe("fragments=non-first");
+        EffectiveRules.Of("-f -j DROP").ReadsTransportHeader.ShouldBeFalse();
+        EffectiveRules.Of("-p tcp -f -m tcp --dport 22 -j DROP").ReadsTransportHeader.ShouldBeTrue();
     }
 
     [TestCase("-m mark --mark 0x4000/0x4000", "-m mark --mark 0x4000/0x4000")]
@@ -197,6 +200,6 @@ public sealed class EffectiveMatchReadingTests
     public void To_string_lists_the_restricted_sets()
     {
         EffectiveRules.Of("-s 10.0.0.0/8 -i eth0 -p tcp -m conntrack --ctstate NEW -m tcp --dport 22 -m mark --mark 0x1 -j ACCEPT").ToString()
-            .ShouldBe("proto=tcp src=10.0.0.0/8 in=eth0 dport=22 state=NEW fragments=first unmodelled=[-m mark --mark 0x1]");
+            .ShouldBe("proto=tcp src=10.0.0.0/8 in=eth0 dport=22 state=NEW unmodelled=[-m mark --mark 0x1]");
     }
 }
