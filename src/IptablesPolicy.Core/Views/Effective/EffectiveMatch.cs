@@ -150,11 +150,12 @@ public sealed record EffectiveMatch
         return text.Length == 0 ? "any" : text.ToString();
     }
 
+    // The sets that tell rules of one chain apart most often come first.
     private bool SetsHold(EffectiveMatch later) =>
-        later.Protocol.IsSubsetOf(Protocol) && later.Source.IsSubsetOf(Source) && later.Destination.IsSubsetOf(Destination)
+        later.Destination.IsSubsetOf(Destination) && later.DestinationPorts.IsSubsetOf(DestinationPorts)
+        && later.Protocol.IsSubsetOf(Protocol) && later.Source.IsSubsetOf(Source)
         && later.InInterface.IsSubsetOf(InInterface) && later.OutInterface.IsSubsetOf(OutInterface)
-        && later.SourcePorts.IsSubsetOf(SourcePorts) && later.DestinationPorts.IsSubsetOf(DestinationPorts)
-        && later.States.IsSubsetOf(States) && later.IcmpTypes.IsSubsetOf(IcmpTypes);
+        && later.SourcePorts.IsSubsetOf(SourcePorts) && later.States.IsSubsetOf(States) && later.IcmpTypes.IsSubsetOf(IcmpTypes);
 
     // The fragments the rule matches as iptables-legacy runs it: a transport match refuses non-first ones.
     private FragmentFilter LegacyFragments => ReadsTransportHeader && Fragments == FragmentFilter.Any ? FragmentFilter.ExceptNonFirstFragments : Fragments;

@@ -122,6 +122,8 @@ internal sealed class IntervalSet : IEquatable<IntervalSet>
 
     public bool IsSubsetOf(IntervalSet other)
     {
+        if (ReferenceEquals(this, other) || other.IsFull || intervals.Length == 0)
+            return true;
         // Each interval of this set must lie inside one interval of the other: the other's are never adjacent.
         var j = 0;
         foreach (var (first, last) in intervals)
