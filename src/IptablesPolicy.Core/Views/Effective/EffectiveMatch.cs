@@ -100,9 +100,9 @@ public sealed record EffectiveMatch
             return TriState.Yes;
         if (!SetsHold(later))
         {
-            // A packet of the later rule outside this one's sets: an unfragmented one, unless the later
-            // rule takes non-first fragments only.
-            return later.IsFullyModelled && later.Fragments != FragmentFilter.NonFirstFragmentsOnly ? TriState.No : TriState.Indeterminate;
+            // Then a packet of the later rule lies outside this one's sets, whichever the backend, unless
+            // the later rule is -f with a transport match: nothing under legacy, some fragments under nft.
+            return later.IsFullyModelled && !later.IsLegacyEmpty ? TriState.No : TriState.Indeterminate;
         }
         var asWritten = FragmentsHold(later.Fragments, Fragments);
         var asLegacy = later.IsLegacyEmpty || FragmentsHold(later.LegacyFragments, LegacyFragments);

@@ -78,6 +78,7 @@ public sealed class CoversTests
     [TestCase("-p icmp -m icmp --icmp-type 3/4 -j ACCEPT", "-p icmp -m icmp --icmp-type 3 -j ACCEPT", TestName = "one ICMP code does not cover its type")]
     [TestCase("! -f -p tcp -j DROP", "-p tcp -j ACCEPT", TestName = "no fragments do not cover all of them")]
     [TestCase("-f -j DROP", "! -f -p tcp -j ACCEPT", TestName = "non-first fragments do not cover the others")]
+    [TestCase("-p tcp -j DROP", "-f -j ACCEPT", TestName = "a protocol does not cover fragments of every protocol")]
     [TestCase("-m mark --mark 0x1 -p tcp -j DROP", "-p udp -j DROP", TestName = "an earlier unmodelled match does not hide a set the later rule leaves")]
     public void Provably_not_covered(string earlier, string later) =>
         EffectiveRules.Of(earlier).Covers(EffectiveRules.Of(later)).ShouldBe(TriState.No);
@@ -88,7 +89,7 @@ public sealed class CoversTests
     [TestCase("-m conntrack --ctstate DNAT -j ACCEPT", "-m conntrack --ctstate NEW -j ACCEPT", TestName = "the DNAT state is not modelled")]
     [TestCase("-p tcp -m tcp -j DROP", "-p tcp -j ACCEPT", TestName = "whether a bare port match refuses non-first fragments depends on the backend")]
     [TestCase("! -f -p tcp -j DROP", "-p tcp -m tcp --dport 22 -j ACCEPT", TestName = "whether a port match takes non-first fragments depends on the backend")]
-    [TestCase("-p udp -j DROP", "-f -p tcp -m tcp --dport 22 -j ACCEPT", TestName = "a later rule of non-first fragments only has no plain witness")]
+    [TestCase("-p udp -j DROP", "-f -p tcp -m tcp --dport 22 -j ACCEPT", TestName = "a later fragment rule with a port match matches nothing under legacy only")]
     public void Not_provable(string earlier, string later) =>
         EffectiveRules.Of(earlier).Covers(EffectiveRules.Of(later)).ShouldBe(TriState.Indeterminate);
 
