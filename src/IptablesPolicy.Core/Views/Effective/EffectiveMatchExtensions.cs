@@ -9,11 +9,11 @@ namespace IptablesPolicy.Core.Views.Effective;
 /// </summary>
 public static class EffectiveMatchExtensions
 {
-    /// <summary>What packets the rule matches, computed from its fields and typed matches on each call (cheap: no option text is re-parsed beyond the rule's own).</summary>
+    /// <summary>What packets the rule matches, read from its fields and typed matches on first use and then kept.</summary>
     public static EffectiveMatch Effective(this Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return EffectiveMatchBuilder.Build(rule);
+        return TableMatches.For(rule.Table).Of(rule);
     }
 
     /// <summary>Whether every packet <paramref name="later"/> matches is matched by <paramref name="earlier"/>; see <see cref="EffectiveMatch.Covers"/>.</summary>
