@@ -103,6 +103,19 @@ public sealed class RealRulesetEffectiveTests
     }
 
     [Test]
+    public void Each_rule_is_read_once_and_shared_across_threads()
+    {
+        var rules = GeneratedSnapshot().Rules.ToList();
+        var first = new EffectiveMatch[rules.Count];
+        Parallel.For(0, rules.Count, i => first[i] = rules[i].Effective());
+        for (var i = 0; i < rules.Count; i++)
+        {
+            rules[i].Effective().ShouldBeSameAs(first[i]);
+            first[i].ShouldBe(EffectiveMatchBuilder.Build(rules[i]));
+        }
+    }
+
+    [Test]
     public void Aks_node_effective_matches_read_as_expected()
     {
         var snapshot = SnapshotReader.ReadFile(Path.Combine(RepositoryPaths.Examples, "rulesets", "aks-node.v4")).Single();
