@@ -14,7 +14,9 @@ namespace IptablesPolicy.Core.Views.Effective;
 /// packet out that the rule matches: a restriction they cannot express (<c>-m mark</c>, <c>-m recent</c>,
 /// TCP flags, a field the input could not show) is left out of them and named in <see cref="Unmodelled"/>,
 /// so the sets then describe more packets than the rule matches. With <see cref="Unmodelled"/> empty they
-/// describe exactly the rule's packets.
+/// describe exactly the rule's packets, as the kernel's xtables matches take them (iptables-legacy; for
+/// iptables-nft and fragments see <see cref="ReadsTransportHeader"/>). Checked against both backends in a
+/// network namespace with crafted IPv4 and IPv6 packets.
 /// </remarks>
 public sealed record EffectiveMatch
 {
@@ -113,6 +115,29 @@ public sealed record EffectiveMatch
         return TriState.Indeterminate; // only non-first fragments tell, and the backend decides them
     }
 
+    /// <summary>
+    /// Whether some packet matches both this and <paramref name="other"/> (the FIREMAN / Al-Shaer
+    /// "correlated" rules, when neither covers the other).
+    /// </summary>
+    /// <returns>
+    /// <see cref="TriState.No"/> when provably not: two of their sets share nothing, or one takes only
+    /// non-first fragments and the other none. <see cref="TriState.Yes"/> when every pair of sets shares a
+    /// value, both are fully modelled and the fragments they take meet whichever the backend.
+    /// <see cref="TriState.Indeterminate"/> otherwise.
+    /// </returns>
+    public TriState Overlaps(EffectiveMatch other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!SetsMeet(other) || !FragmentsMeet(Fragments, other.Fragments))
+            return TriState.No;
+        if (!IsFullyModelled || !other.IsFullyModelled)
+            return TriState.Indeterminate;
+        // Neither -f: an unfragmented packet is in both. With -f, only a rule without a transport match
+        // takes non-first fragments under every backend.
+        var plain = Fragments != FragmentFilter.NonFirstFragmentsOnly && other.Fragments != FragmentFilter.NonFirstFragmentsOnly;
+        return plain || (!ReadsTransportHeader && !other.ReadsTransportHeader) ? TriState.Yes : TriState.Indeterminate;
+    }
+
     /// <inheritdoc/>
     public bool Equals(EffectiveMatch? other) =>
         other is not null && Protocol.Equals(other.Protocol) && Source.Equals(other.Source) && Destination.Equals(other.Destination)
@@ -156,6 +181,16 @@ public sealed record EffectiveMatch
         && later.Protocol.IsSubsetOf(Protocol) && later.Source.IsSubsetOf(Source)
         && later.InInterface.IsSubsetOf(InInterface) && later.OutInterface.IsSubsetOf(OutInterface)
         && later.SourcePorts.IsSubsetOf(SourcePorts) && later.States.IsSubsetOf(States) && later.IcmpTypes.IsSubsetOf(IcmpTypes);
+
+    private bool SetsMeet(EffectiveMatch other) =>
+        !Destination.Intersect(other.Destination).IsEmpty && !DestinationPorts.Intersect(other.DestinationPorts).IsEmpty
+        && !Protocol.Intersect(other.Protocol).IsEmpty && !Source.Intersect(other.Source).IsEmpty
+        && InInterface.Overlaps(other.InInterface) && OutInterface.Overlaps(other.OutInterface)
+        && !SourcePorts.Intersect(other.SourcePorts).IsEmpty && !States.Intersect(other.States).IsEmpty
+        && !IcmpTypes.Intersect(other.IcmpTypes).IsEmpty;
+
+    private static bool FragmentsMeet(FragmentFilter one, FragmentFilter other) =>
+        one == FragmentFilter.Any || other == FragmentFilter.Any || one == other;
 
     // The fragments the rule matches as iptables-legacy runs it: a transport match refuses non-first ones.
     private FragmentFilter LegacyFragments => ReadsTransportHeader && Fragments == FragmentFilter.Any ? FragmentFilter.ExceptNonFirstFragments : Fragments;

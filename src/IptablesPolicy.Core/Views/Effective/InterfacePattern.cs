@@ -57,6 +57,20 @@ public sealed record InterfacePattern
         return PositiveSubsetOf(other);
     }
 
+    /// <summary>True when some interface name matches both patterns.</summary>
+    public bool Overlaps(InterfacePattern other)
+    {
+        if (IsEmpty || other.IsEmpty)
+            return false;
+        if (IsNegated && other.IsNegated)
+            return true; // each leaves out one name or one prefix: countless names remain for both
+        if (IsNegated)
+            return !other.PositiveSubsetOf(this);
+        if (other.IsNegated)
+            return !PositiveSubsetOf(other);
+        return !DisjointFrom(other);
+    }
+
     /// <summary>Renders the pattern as <c>-i</c> writes it: <c>eth0</c>, <c>eni+</c>, <c>! docker0</c>, or <c>any</c>.</summary>
     public override string ToString() => IsAny ? "any" : IsEmpty ? "none" : (IsNegated ? "! " : string.Empty) + Name + (IsWildcard ? "+" : string.Empty);
 

@@ -108,4 +108,20 @@ public sealed class CoversTests
         foreach (var rule in AlShaerPolicy)
             EffectiveRules.Of(rule).Covers(EffectiveRules.Of(rule)).ShouldBe(TriState.Yes, rule);
     }
+
+    [TestCase("-s 140.192.37.20/32 -p tcp -m tcp --dport 80 -j DROP", "-d 161.120.33.40/32 -p tcp -m tcp --dport 80 -j ACCEPT", TriState.Yes, TestName = "Al-Shaer rules 1 and 3 are correlated")]
+    [TestCase("-p tcp -m tcp --dport 80 -j DROP", "-p tcp -m tcp --dport 443 -j DROP", TriState.No, TestName = "different ports never meet")]
+    [TestCase("-p tcp -j DROP", "-p udp -j DROP", TriState.No, TestName = "different protocols never meet")]
+    [TestCase("-i eth+ -j DROP", "! -i eth0 -j DROP", TriState.Yes, TestName = "a wildcard meets every name but one of its names")]
+    [TestCase("-i eth0 -j DROP", "! -i eth+ -j DROP", TriState.No, TestName = "a name never meets every name but its prefix")]
+    [TestCase("-m state --state NEW -j DROP", "-m conntrack --ctstate RELATED,ESTABLISHED -j DROP", TriState.No, TestName = "different states never meet")]
+    [TestCase("-f -j DROP", "! -f -j DROP", TriState.No, TestName = "fragments and the rest never meet")]
+    [TestCase("-m mark --mark 0x1 -p tcp -j DROP", "-p tcp -m tcp --dport 22 -j DROP", TriState.Indeterminate, TestName = "an unmodelled match may keep them apart")]
+    [TestCase("-m mark --mark 0x1 -p tcp -j DROP", "-p udp -j DROP", TriState.No, TestName = "an unmodelled match does not hide disjoint sets")]
+    [TestCase("-f -j DROP", "-p tcp -m tcp --dport 22 -j DROP", TriState.Indeterminate, TestName = "whether a port match takes fragments depends on the backend")]
+    public void Overlaps(string one, string other, TriState expected)
+    {
+        EffectiveRules.Of(one).Overlaps(EffectiveRules.Of(other)).ShouldBe(expected);
+        EffectiveRules.Of(other).Overlaps(EffectiveRules.Of(one)).ShouldBe(expected);
+    }
 }
