@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using IptablesPolicy.Core.Model;
-using IptablesPolicy.Core.Tests.Infrastructure;
 using IptablesPolicy.Core.Views.ChainGraph;
 using IptablesPolicy.Core.Views.Effective;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using IptablesPolicy.Core.Tests.Infrastructure;
 
 namespace IptablesPolicy.Core.Tests.Views.Effective;
 
