@@ -70,6 +70,22 @@ public class SuppressionApplierTests
         notes.ShouldBe(["rules.v4:4: warning: the suppression of IPT1102 gives no justification, so it does not apply: add '-- reason'"]);
     }
 
+    private static IEnumerable<TestCaseData> EveryFormat()
+    {
+        yield return new TestCaseData("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -m tcp --dport 23 -m comment --comment \"iptables-policy: disable IPT1102 -- console\" -j ACCEPT\n-A INPUT -p tcp -m tcp --dport 23 -j ACCEPT\nCOMMIT\n").SetArgDisplayNames("save");
+        yield return new TestCaseData("-P INPUT ACCEPT\n-A INPUT -p tcp -m tcp --dport 23 -m comment --comment \"iptables-policy: disable IPT1102 -- console\" -j ACCEPT\n-A INPUT -p tcp -m tcp --dport 23 -j ACCEPT\n").SetArgDisplayNames("rule-specs");
+        yield return new TestCaseData("Chain INPUT (policy ACCEPT)\ntarget     prot opt source               destination\nACCEPT     tcp  --  0.0.0.0/0            0.0.0.0/0            tcp dpt:23 /* iptables-policy: disable IPT1102 -- console */\nACCEPT     tcp  --  0.0.0.0/0            0.0.0.0/0            tcp dpt:23\n").SetArgDisplayNames("listing");
+    }
+
+    [TestCaseSource(nameof(EveryFormat))]
+    public void The_rule_comment_suppresses_in_every_snapshot_format(string snapshot)
+    {
+        var (result, notes) = Run(snapshot);
+
+        notes.ShouldBeEmpty();
+        result.Findings.Select(f => f.Suppression?.Justification).ShouldBe(["console", null]);
+    }
+
     [Test]
     public void A_configuration_suppression_matches_policy_snapshot_chain_and_rule_text()
     {
