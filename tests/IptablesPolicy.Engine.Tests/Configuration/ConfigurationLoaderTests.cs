@@ -140,6 +140,16 @@ public class ConfigurationLoaderTests
         undocumented.ShouldBeEmpty();
     }
 
+    [Test]
+    public void The_schema_is_a_valid_2020_12_schema()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(PolicySchema.Text);
+
+        var results = Json.Schema.MetaSchemas.Draft202012.Evaluate(schema.RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+
+        results.IsValid.ShouldBeTrue(string.Join("; ", (results.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+    }
+
     private static void Walk(System.Text.Json.JsonElement schema, string path, List<string> undocumented)
     {
         foreach (var container in new[] { "properties", "$defs" })
