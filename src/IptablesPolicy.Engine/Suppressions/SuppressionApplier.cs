@@ -31,7 +31,12 @@ public static class SuppressionApplier
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(configuration);
         readLines ??= ReadLines;
-        var notes = new SortedSet<string>(StringComparer.Ordinal);
+        // Sorted by file then line number (not as text, where line 10 would come before line 3).
+        var notes = new SortedSet<(string Path, int Line, string Text)>(Comparer<(string Path, int Line, string Text)>.Create((a, b) =>
+        {
+            var byPath = string.CompareOrdinal(a.Path, b.Path);
+            return byPath != 0 ? byPath : a.Line != b.Line ? a.Line.CompareTo(b.Line) : string.CompareOrdinal(a.Text, b.Text);
+        }));
         var files = new Dictionary<string, InlineSuppressions?>(StringComparer.Ordinal);
         InlineSuppressions? Inline(string path)
         {
@@ -40,7 +45,7 @@ public static class SuppressionApplier
                 inline = readLines(path) is { } lines ? InlineSuppressions.Scan(lines) : null;
                 files[path] = inline;
                 foreach (var (line, message) in inline?.Problems ?? [])
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:{line}: warning: {message}"));
+                    notes.Add((path, line, $"warning: {message}"));
             }
             return inline;
         }
@@ -51,7 +56,7 @@ public static class SuppressionApplier
             foreach (var rule in snapshot.Rules)
             {
                 foreach (var problem in RuleCommentDirectives(rule).Select(d => d.Problem).OfType<string>())
-                    notes.Add(string.Create(CultureInfo.InvariantCulture, $"{rule.Span.Path}:{rule.Span.Line}: warning: {problem}"));
+                    notes.Add((rule.Span.Path, rule.Span.Line, $"warning: {problem}"));
             }
         }
 
@@ -67,10 +72,10 @@ public static class SuppressionApplier
         foreach (var expired in configuration.Suppressions.Where(s => !s.AppliesOn(today)))
         {
             var matching = result.Findings.Count(f => f.Suppression is null && Matches(expired, f, configuration.Directory));
-            notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{configSource}:{expired.Line}: note: the suppression of {expired.PolicyId} expired on {expired.Expires:yyyy-MM-dd} and no longer applies ({matching} {(matching == 1 ? "finding counts" : "findings count")} again)"));
+            notes.Add((configSource, expired.Line, string.Create(CultureInfo.InvariantCulture,
+                $"note: the suppression of {expired.PolicyId} expired on {expired.Expires:yyyy-MM-dd} and no longer applies ({matching} {(matching == 1 ? "finding counts" : "findings count")} again)")));
         }
-        return [.. notes];
+        return notes.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.Path}:{n.Line}: {n.Text}")).ToArray();
     }
 
     private static Suppression? ByRuleComment(Finding finding)

@@ -55,6 +55,16 @@ public class SuppressionApplierTests
     }
 
     [Test]
+    public void Warnings_come_in_line_order()
+    {
+        var lines = string.Join('\n', Enumerable.Range(1, 12).Select(i => i is 3 or 11 ? "# iptables-policy: disable IPT1102" : "# nothing"));
+
+        var (_, notes) = Run("*filter\n:INPUT ACCEPT [0:0]\n" + lines + "\n-A INPUT -j ACCEPT\nCOMMIT\n");
+
+        notes.Select(n => n.Split(':')[1]).ShouldBe(["5", "13"]);
+    }
+
+    [Test]
     public void The_rule_comment_suppresses_its_own_rule()
     {
         var (result, notes) = Run("""
