@@ -86,6 +86,14 @@ public static class ConfigurationLoader
         return problems.Select(p => string.Create(CultureInfo.InvariantCulture, $"{path}:{p.Line}: error: {p.Text}")).ToList();
     }
 
+    /// <summary>The values each enumerated property takes, by top-level property (the schema's enums).</summary>
+    private static readonly Dictionary<string, string> Allowed = new(StringComparer.Ordinal)
+    {
+        ["severity"] = "error, warning, note, none",
+        ["failLevel"] = "error, warning, note, never",
+        ["failOn"] = "all, new",
+    };
+
     /// <summary>Turns the schema library's wording into what the user did wrong where it is terse.</summary>
     private static string Explain(string evaluationPath, string keyword, string message, string pointer)
     {
@@ -94,6 +102,8 @@ public static class ConfigurationLoader
             return $"unknown property '{pointer[(pointer.LastIndexOf('/') + 1)..].Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)}'";
         if (keyword == "pattern" && pointer.EndsWith("/justification", StringComparison.Ordinal))
             return "a justification must say why (it is empty)";
+        if (keyword == "enum" && Allowed.TryGetValue(pointer.Split('/')[1], out var allowed))
+            return $"expected one of {allowed}";
         return message;
     }
 
