@@ -17,13 +17,14 @@ public static class TextReport
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var finding in result.Findings)
+        // Suppressed findings are counted in the summary, not printed: they carry their justification in SARIF and JSON.
+        foreach (var finding in result.Findings.Where(f => f.Suppression is null))
             WriteFinding(finding, output);
         foreach (var problem in result.Snapshots.SelectMany(s => s.Diagnostics))
             output.WriteLine(problem.ToString());
         foreach (var fault in result.Faults)
             output.WriteLine(fault.ToString());
-        if (result.Findings.Count + result.Faults.Count > 0)
+        if (result.Findings.Count(f => f.Suppression is null) + result.Faults.Count > 0)
             output.WriteLine();
         output.WriteLine(Summary(result));
     }
@@ -32,13 +33,19 @@ public static class TextReport
     public static string Summary(CheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var errors = result.Findings.Count(f => f.Severity == Severity.Error);
-        var warnings = result.Findings.Count(f => f.Severity == Severity.Warning);
-        var notes = result.Findings.Count(f => f.Severity == Severity.Note);
+        var findings = result.Findings.Where(f => f.Suppression is null).ToArray();
+        var errors = findings.Count(f => f.Severity == Severity.Error);
+        var warnings = findings.Count(f => f.Severity == Severity.Warning);
+        var notes = findings.Count(f => f.Severity == Severity.Note);
         var policies = result.Policies;
         var problems = result.Snapshots.Sum(s => s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{Count(result.Findings.Count, "finding")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(result.Snapshots.Count, "snapshot")} from {Count(policies.Policies.Count, "policy", "policies")} ({policies.CompiledCount} compiled, {policies.FromCacheCount} from cache)");
+            $"{Count(findings.Length, "finding")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(result.Snapshots.Count, "snapshot")} from {Count(policies.Policies.Count, "policy", "policies")} ({policies.CompiledCount} compiled, {policies.FromCacheCount} from cache)");
+        var suppressed = result.Findings.Count - findings.Length;
+        if (suppressed > 0)
+            text += string.Create(CultureInfo.InvariantCulture, $"; {suppressed} suppressed");
+        if (findings.Any(f => f.BaselineState is not null) || result.Absent.Count > 0)
+            text += string.Create(CultureInfo.InvariantCulture, $"; against the baseline {findings.Count(f => f.BaselineState == BaselineState.New)} new, {result.Absent.Count} absent");
         if (result.Faults.Count > 0)
             text += $"; {Count(result.Faults.Count, "policy fault")}";
         if (problems > 0)

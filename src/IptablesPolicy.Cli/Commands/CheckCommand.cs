@@ -5,7 +5,6 @@ using IptablesPolicy.Engine;
 using IptablesPolicy.Engine.Results;
 using IptablesPolicy.Engine.Running;
 using IptablesPolicy.Reporting;
-using IptablesPolicy.Sdk;
 
 namespace IptablesPolicy.Cli.Commands;
 
@@ -31,29 +30,33 @@ internal static class CheckCommand
             if (r.GetValueOrDefault<double>() is <= 0 or double.NaN)
                 r.AddError("--policy-timeout must be a positive number of seconds");
         });
-        var failOn = new Option<string>("--fail-on")
-        {
-            Description = "The least severity that makes the exit code 1: error, warning, note, or never.",
-            DefaultValueFactory = _ => "error",
-        };
-        failOn.AcceptOnlyFromAmong("error", "warning", "note", "never");
         var command = new Command("check", "Run policies over snapshots and report what they find.")
         {
             snapshots,
             inputFormat,
             timeout,
-            failOn,
         };
         policies.AddTo(command);
+        var configurationOptions = new ConfigurationOptions();
+        configurationOptions.AddTo(command);
         command.SetAction(result =>
         {
-            var run = new RunOptions { PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)) };
+            // The configuration file first: its values fill in what the command line leaves out.
+            if (configurationOptions.Load(result, error) is not { } configuration
+                || !configurationOptions.TryReadBaseline(result, configuration, error, out var baseline))
+                return ExitCodes.Configuration;
+            var run = new RunOptions { PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)), SeverityOf = configuration.SeverityOf };
+            var arguments = result.GetValue(snapshots) is { Length: > 0 } given ? given : [.. configuration.Snapshots];
             return Run(
-                result.GetValue(snapshots) ?? [],
+                arguments,
                 InputFormatOption.Parse(result.GetValue(inputFormat)),
-                policies.Sources(result, error),
+                policies.Sources(result, error, configuration),
                 policies.EngineOptionsFor(result, run),
-                result.GetValue(failOn) ?? "error",
+                check =>
+                {
+                    ConfigurationOptions.Apply(check, configuration, baseline, error);
+                    return configurationOptions.Fails(result, configuration, check);
+                },
                 output.Text,
                 error);
         });
@@ -65,7 +68,7 @@ internal static class CheckCommand
         SnapshotFormat? format,
         (IReadOnlyList<Engine.Sources.PolicySource> Sources, bool AllFound) policySources,
         EngineOptions options,
-        string failOn,
+        Func<CheckResult, bool> applyConfiguration,
         TextWriter output,
         TextWriter error)
     {
@@ -83,22 +86,16 @@ internal static class CheckCommand
         var engine = new PolicyEngine(options);
         var policies = engine.Load(policySources.Sources);
         var result = engine.Check(policies, snapshots);
+        var fails = applyConfiguration(result);
         TextReport.Write(result, output);
-        return ExitCodeOf(result, failOn, complete: allRead && policySources.AllFound);
+        return ExitCodeOf(result, fails, complete: allRead && policySources.AllFound);
     }
 
-    private static int ExitCodeOf(CheckResult result, string failOn, bool complete)
+    private static int ExitCodeOf(CheckResult result, bool fails, bool complete)
     {
         var unreadable = result.Snapshots.Any(s => s.HasErrors);
         if (result.Faults.Count > 0 || unreadable || !complete)
             return ExitCodes.Incomplete;
-        Severity? threshold = failOn switch
-        {
-            "note" => Severity.Note,
-            "warning" => Severity.Warning,
-            "error" => Severity.Error,
-            _ => null,
-        };
-        return threshold is { } least && result.Findings.Any(f => f.Severity >= least) ? ExitCodes.Findings : ExitCodes.Success;
+        return fails ? ExitCodes.Findings : ExitCodes.Success;
     }
 }
