@@ -12,3 +12,15 @@ static bool IsCut(Snapshot snapshot, Table table)
     return snapshot.Diagnostics.Any(d => d.Message.Contains("COMMIT", StringComparison.Ordinal)
         && d.Span.Line >= start.Line && (next is not { } n || d.Span.Line < n));
 }
+
+/// <summary>
+/// True when the snapshot shows every chain of the table, so a chain it does not show does not exist: save
+/// output, -S output and command scripts do; an excerpt (iptables-save | grep) does not; a listing does when it
+/// lists every built-in chain of the table (iptables -L INPUT lists one chain only).
+/// </summary>
+static bool ShowsWholeTable(Snapshot snapshot, Table table) => snapshot.Format switch
+{
+    SnapshotFormat.SaveFragment => false,
+    SnapshotFormat.Listing => table.Chains.Where(c => c.IsBuiltIn).All(c => c.Span is not null),
+    _ => !IsCut(snapshot, table),
+};
