@@ -49,3 +49,27 @@ static string DescribeAddress(Negatable<AddressSpec>? field)
 
 /// <summary>The rule's protocol as written (<c>tcp</c>), or null when it matches any.</summary>
 static string? ProtocolOf(Rule rule) => rule.Protocol is { IsNegated: false, Value: var p } && p != "all" ? p : null;
+
+/// <summary>
+/// Whether the rule matches every packet: true when it has no protocol, address, interface, fragment or match
+/// condition (a comment is not one); false when it has one; null when only fields the input could not show
+/// (interfaces in a listing without -v) are in the way.
+/// </summary>
+static bool? MatchesEveryPacket(Rule rule)
+{
+    if (rule.Fragment != FragmentFilter.Any)
+        return false;
+    if (rule.Protocol is { } protocol && (protocol.IsNegated || protocol.Value != "all"))
+        return false;
+    if (rule.Source is { } source && (source.IsNegated || !source.Value.IsAny))
+        return false;
+    if (rule.Destination is { } destination && (destination.IsNegated || !destination.Value.IsAny))
+        return false;
+    if (rule.InInterface is { } inInterface && (inInterface.IsNegated || inInterface.Value != "+"))
+        return false;
+    if (rule.OutInterface is { } outInterface && (outInterface.IsNegated || outInterface.Value != "+"))
+        return false;
+    if (rule.Matches.Any(m => m is not CommentMatch))
+        return false;
+    return rule.Unknown.All(field => field == "counters") ? true : null;
+}
