@@ -26,7 +26,9 @@ internal static class Program
 
     private static int Run(string[] args, CommandOutput output, TextWriter error)
     {
-        var root = new RootCommand("Policy-as-code analyzer for iptables rulesets: reads iptables-save, iptables -S and iptables command scripts.");
+        var root = new RootCommand("Policy-as-code analyzer for iptables rulesets: runs C# policy scripts over iptables-save, iptables -S, iptables -L listings and command scripts.");
+        root.Subcommands.Add(CheckCommand.Create(output, error));
+        root.Subcommands.Add(ListPoliciesCommand.Create(output, error));
         root.Subcommands.Add(ShowCommand.Create(output, error));
         var configuration = new InvocationConfiguration { Output = output.Text, Error = error };
         var result = root.Parse(args);

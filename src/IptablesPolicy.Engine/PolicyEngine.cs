@@ -77,5 +77,5 @@ public sealed class PolicyEngine(EngineOptions options)
     private static SourceSpan Display(SourceSpan span) =>
         span.Path.StartsWith(BuiltInPolicies.Scheme, StringComparison.Ordinal) || !Path.IsPathRooted(span.Path)
             ? span
-            : span with { Path = PolicySource.DisplayPathOf(span.Path, null) };
+            : span with { Path = DisplayPath.Of(span.Path, null) };
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using IptablesPolicy.Core;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Core.Rendering;
+using IptablesPolicy.Cli.Input;
 using IptablesPolicy.Cli.Output;
 
 namespace IptablesPolicy.Cli.Commands;
@@ -22,11 +23,7 @@ internal static class ShowCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var inputFormat = new Option<string?>("--input-format")
-        {
-            Description = "Read every file as this format instead of detecting it: save, save-fragment, rule-specs, commands, listing. Without it, text that mixes prose, prompts and several listings or save fragments (notes, a terminal session) is split into one snapshot per block.",
-        };
-        inputFormat.AcceptOnlyFromAmong("save", "save-fragment", "rule-specs", "commands", "listing");
+        var inputFormat = InputFormatOption.Create();
         var command = new Command("show", "Show what was read from snapshot files: tables, chains, policies, rules and the problems found.")
         {
             files,
@@ -36,7 +33,7 @@ internal static class ShowCommand
         command.SetAction(result => Run(
             result.GetValue(files) ?? [],
             result.GetValue(format) ?? "text",
-            ParseFormat(result.GetValue(inputFormat)),
+            InputFormatOption.Parse(result.GetValue(inputFormat)),
             output,
             error));
         return command;
@@ -74,14 +71,4 @@ internal static class ShowCommand
     }
 
     private static bool HasContent(Snapshot snapshot) => snapshot.Tables.Any(t => t.Chains.Count > 0);
-
-    private static SnapshotFormat? ParseFormat(string? name) => name switch
-    {
-        "save" => SnapshotFormat.Save,
-        "save-fragment" => SnapshotFormat.SaveFragment,
-        "rule-specs" => SnapshotFormat.RuleSpecs,
-        "commands" => SnapshotFormat.Commands,
-        "listing" => SnapshotFormat.Listing,
-        _ => null,
-    };
 }

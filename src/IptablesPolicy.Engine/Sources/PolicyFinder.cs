@@ -1,5 +1,3 @@
-using Microsoft.Extensions.FileSystemGlobbing;
-
 namespace IptablesPolicy.Engine.Sources;
 
 /// <summary>
@@ -24,8 +22,8 @@ public static class PolicyFinder
                 named.Add(full);
                 continue;
             }
-            var matches = Directory.Exists(full) ? Glob(full, "**/*.csx") : GlobPattern(full);
-            if (matches.Count == 0)
+            var matches = FileGlob.Expand(full, cwd, "**/*.csx").Where(m => m.EndsWith(".csx", StringComparison.Ordinal)).ToArray();
+            if (matches.Length == 0)
                 problems.Add($"{pattern}: error: no policy script (.csx) found");
             globbed.UnionWith(matches.Where(m => !Path.GetFileName(m).StartsWith('_')));
         }
@@ -38,30 +36,10 @@ public static class PolicyFinder
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                problems.Add($"{PolicySource.DisplayPathOf(path, cwd)}: error: cannot read the policy: {e.Message}");
+                problems.Add($"{DisplayPath.Of(path, cwd)}: error: cannot read the policy: {e.Message}");
             }
         }
         var loaded = sources.SelectMany(s => LoadDirectiveScanner.LoadedFiles(s).Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         return (sources.Where(s => named.Contains(s.Path) || !loaded.Contains(s.Path)).ToArray(), problems);
-    }
-
-    private static List<string> GlobPattern(string fullPattern)
-    {
-        // The root is the longest leading run of path segments without wildcards.
-        var segments = fullPattern.Replace('\\', '/').Split('/');
-        var rootLength = 0;
-        while (rootLength < segments.Length - 1 && segments[rootLength].IndexOfAny(['*', '?', '[', '{']) < 0)
-            rootLength++;
-        var root = string.Join('/', segments[..rootLength]);
-        if (root.Length == 0)
-            root = "/";
-        return Directory.Exists(root) ? Glob(root, string.Join('/', segments[rootLength..])) : [];
-    }
-
-    private static List<string> Glob(string root, string pattern)
-    {
-        var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddInclude(pattern);
-        return matcher.GetResultsInFullPath(root).Select(Path.GetFullPath).ToList();
     }
 }

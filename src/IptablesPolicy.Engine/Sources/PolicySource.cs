@@ -35,7 +35,7 @@ public sealed class PolicySource
     public static PolicySource FromFile(string path, string? workingDirectory = null)
     {
         var full = System.IO.Path.GetFullPath(path, workingDirectory ?? Directory.GetCurrentDirectory());
-        return new PolicySource(full, DisplayPathOf(full, workingDirectory), File.ReadAllText(full), PolicyOrigin.File, FileSystemPolicyFiles.Instance);
+        return new PolicySource(full, Sources.DisplayPath.Of(full, workingDirectory), File.ReadAllText(full), PolicyOrigin.File, FileSystemPolicyFiles.Instance);
     }
 
     /// <summary>A policy given as text (tests, <c>IptablesPolicy.Testing</c>); <paramref name="path"/> names it and
@@ -44,15 +44,9 @@ public sealed class PolicySource
     {
         ArgumentNullException.ThrowIfNull(text);
         var full = System.IO.Path.GetFullPath(path);
-        return new PolicySource(full, DisplayPathOf(full, null), text, PolicyOrigin.File, FileSystemPolicyFiles.Instance);
+        return new PolicySource(full, Sources.DisplayPath.Of(full, null), text, PolicyOrigin.File, FileSystemPolicyFiles.Instance);
     }
 
     /// <inheritdoc/>
     public override string ToString() => DisplayPath;
-
-    internal static string DisplayPathOf(string fullPath, string? workingDirectory)
-    {
-        var relative = System.IO.Path.GetRelativePath(workingDirectory ?? Directory.GetCurrentDirectory(), fullPath);
-        return relative.StartsWith("..", StringComparison.Ordinal) || System.IO.Path.IsPathRooted(relative) ? fullPath : relative.Replace('\\', '/');
-    }
 }

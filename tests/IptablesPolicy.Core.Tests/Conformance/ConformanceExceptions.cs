@@ -1,5 +1,5 @@
 using IptablesPolicy.Core.Model;
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 
 namespace IptablesPolicy.Core.Tests.Conformance;
 

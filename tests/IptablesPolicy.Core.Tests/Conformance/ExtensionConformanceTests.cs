@@ -1,6 +1,6 @@
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Core.Parsing;
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 
 namespace IptablesPolicy.Core.Tests.Conformance;
 

@@ -1,4 +1,4 @@
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 
 namespace IptablesPolicy.Core.Tests.Conformance;
 

@@ -1,6 +1,6 @@
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Core.Rendering;
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 using IptablesPolicy.TestData.KubeProxy;
 
 namespace IptablesPolicy.Core.Tests.Generator;

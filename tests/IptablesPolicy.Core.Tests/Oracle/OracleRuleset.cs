@@ -1,4 +1,4 @@
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 using IptablesPolicy.TestData.KubeProxy;
 
 namespace IptablesPolicy.Core.Tests.Oracle;

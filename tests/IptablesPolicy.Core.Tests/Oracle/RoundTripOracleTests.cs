@@ -1,7 +1,7 @@
 using System.Text;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Core.Rendering;
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 
 namespace IptablesPolicy.Core.Tests.Oracle;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Core.Rendering;
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 using IptablesPolicy.TestData.KubeProxy;
 
 namespace IptablesPolicy.Core.Tests.Rendering;

@@ -1,4 +1,4 @@
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 using IptablesPolicy.Core.Views.ChainGraph;
 
 namespace IptablesPolicy.Core.Tests.Views.ChainGraph;

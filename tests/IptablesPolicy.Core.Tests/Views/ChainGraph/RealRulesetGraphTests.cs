@@ -1,5 +1,5 @@
 using IptablesPolicy.Core.Model;
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 using IptablesPolicy.Core.Views.ChainGraph;
 
 namespace IptablesPolicy.Core.Tests.Views.ChainGraph;

@@ -1,6 +1,6 @@
 using System.Net;
 using IptablesPolicy.Core.Model;
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 using IptablesPolicy.Core.Views.Kubernetes;
 
 namespace IptablesPolicy.Core.Tests.Views.Kubernetes;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using IptablesPolicy.Core.Tests.Infrastructure;
+using IptablesPolicy.TestInfrastructure;
 using IptablesPolicy.Core.Views.Kubernetes;
 using IptablesPolicy.TestData.KubeProxy;
 

@@ -1,10 +1,10 @@
-namespace IptablesPolicy.Core.Tests.Infrastructure;
+namespace IptablesPolicy.TestInfrastructure;
 
 /// <summary>
 /// The real iptables binaries and the kernel as an oracle: what is needed to use them here, and the
 /// reason to give when it is missing (<see cref="Prerequisites.Require"/> skips, or fails under CI=true).
 /// </summary>
-internal static class NetfilterTools
+public static class NetfilterTools
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> BackendProblems = new(StringComparer.Ordinal);
 

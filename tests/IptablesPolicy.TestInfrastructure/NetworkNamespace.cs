@@ -1,12 +1,12 @@
 using System.Security.Cryptography;
 
-namespace IptablesPolicy.Core.Tests.Infrastructure;
+namespace IptablesPolicy.TestInfrastructure;
 
 /// <summary>
 /// A throw-away network namespace (<c>ip netns add ipp-test-…</c>) with its own, empty netfilter tables,
 /// so a test can load a ruleset into the kernel without touching the host's. Disposing deletes it.
 /// </summary>
-internal sealed class NetworkNamespace : IDisposable
+public sealed class NetworkNamespace : IDisposable
 {
     private NetworkNamespace(string name) => Name = name;
 

@@ -1,10 +1,10 @@
-namespace IptablesPolicy.Core.Tests.Infrastructure;
+namespace IptablesPolicy.TestInfrastructure;
 
 /// <summary>
 /// Skips a test whose prerequisite is missing, with the reason; under <c>CI=true</c> a missing
 /// prerequisite fails the test instead, so CI can never pass by skipping.
 /// </summary>
-internal static class Prerequisites
+public static class Prerequisites
 {
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 

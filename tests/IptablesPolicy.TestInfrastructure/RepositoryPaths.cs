@@ -1,7 +1,7 @@
-namespace IptablesPolicy.Core.Tests.Infrastructure;
+namespace IptablesPolicy.TestInfrastructure;
 
 /// <summary>Finds the repository root and the shared reference data beside it.</summary>
-internal static class RepositoryPaths
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace IptablesPolicy.Core.Tests.Infrastructure;
+namespace IptablesPolicy.TestInfrastructure;
 
 /// <summary>The outcome of a finished process.</summary>
-internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {
     public bool Succeeded => ExitCode == 0;
 
@@ -11,7 +11,7 @@ internal sealed record ProcessResult(int ExitCode, string StandardOutput, string
 }
 
 /// <summary>Runs an external program with arguments (no shell), optional standard input, and a timeout.</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static ProcessResult Run(string program, IEnumerable<string> arguments, string? standardInput = null, int timeoutSeconds = 120)
     {
