@@ -1,17 +1,14 @@
+using IptablesPolicy.TestInfrastructure;
+
 namespace IptablesPolicy.Engine.Tests.BuiltInPack;
 
-/// <summary>Finds the repository root, the built-in pack's folders and the shared reference data beside the repository.</summary>
+/// <summary>The built-in pack's folders and fixtures.</summary>
 internal static class PackPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
     /// <summary>The built-in pack: <c>policies/</c>, one folder per policy.</summary>
     public static string Policies => Path.Combine(Root, "policies");
-
-    /// <summary>The user's real output: <c>../shared/seeds</c>.</summary>
-    public static string Seeds => Path.GetFullPath(Path.Combine(Root, "..", "shared", "seeds"));
-
-    public static string Examples => Path.Combine(Root, "examples");
 
     /// <summary>The policy folders (<c>policies/IPT1102</c>...), helper folders (<c>_shared</c>) left out, sorted.</summary>
     public static IReadOnlyList<string> PolicyFolders() =>
@@ -28,12 +25,4 @@ internal static class PackPaths
             .Select(f => Path.GetRelativePath(Policies, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToArray();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IptablesPolicy.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("IptablesPolicy.sln not found above " + AppContext.BaseDirectory);
-    }
 }
