@@ -24,4 +24,7 @@ public sealed class CheckResult
 
     /// <summary>Every policy fault, from loading and from running, sorted.</summary>
     public IReadOnlyList<PolicyFault> Faults { get; }
+
+    /// <summary>Baseline results this run no longer finds; empty without a baseline.</summary>
+    public IReadOnlyList<AbsentResult> Absent { get; internal init; } = [];
 }

@@ -49,6 +49,15 @@ public sealed class Finding
     /// <summary>The rule's canonical text (as <c>iptables-save</c> prints it, without counters); null when not at a rule.</summary>
     public string? RuleText => Rule?.Text;
 
+    /// <summary>The stable identity across runs (see <see cref="Fingerprints"/>): <c>hash:occurrence</c>.</summary>
+    public string Fingerprint { get; internal set; } = "";
+
+    /// <summary>Why the finding is suppressed; null when it is not.</summary>
+    public Suppression? Suppression { get; internal set; }
+
+    /// <summary>How it compares with the baseline; null when the run has no baseline.</summary>
+    public BaselineState? BaselineState { get; internal set; }
+
     /// <inheritdoc/>
     public override string ToString() => $"{Span.Path}:{Span.Line}:{Span.StartColumn}: {Severity.ToString().ToLowerInvariant()} {Id}: {Message}";
 }

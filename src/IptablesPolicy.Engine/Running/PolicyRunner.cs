@@ -34,7 +34,9 @@ internal static class PolicyRunner
                     faults.Add(fault);
             }
         });
-        return new CheckResult(policies, snapshots, FindingOrder.Sort(findings), FindingOrder.Sort(faults));
+        var sorted = FindingOrder.Sort(findings);
+        Fingerprints.Assign(sorted);
+        return new CheckResult(policies, snapshots, sorted, FindingOrder.Sort(faults));
     }
 
     private static (IReadOnlyList<Finding> Findings, PolicyFault? Fault) RunOne(LoadedPolicy policy, SnapshotViews view, RunOptions options)
