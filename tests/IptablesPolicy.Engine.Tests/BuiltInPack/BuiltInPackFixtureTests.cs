@@ -28,7 +28,7 @@ public sealed class BuiltInPackFixtureTests
 
         var findings = Pack.Check(snapshots).Findings
             .Where(f => fixture.PoliciesUnderTest.Contains(f.Id))
-            .GroupBy(f => fixture.FixtureLine(f.Span.Line))
+            .GroupBy(f => f.Span.Line)
             .ToDictionary(g => g.Key, g => g.ToList());
 
         var problems = new StringBuilder();

@@ -1,4 +1,3 @@
-using System.Text;
 using IptablesPolicy.Core;
 using IptablesPolicy.Core.Model;
 
@@ -22,28 +21,21 @@ internal sealed class Fixture
     private const string Ok = "# ok:";
     private const string TestPolicies = "# test-policies:";
 
-    private Fixture(string path, string text, string parsedText, int[] lineMap,
+    private Fixture(string path, string text,
         IReadOnlyDictionary<int, IReadOnlyList<ExpectedFinding>> expected, IReadOnlyDictionary<int, IReadOnlyList<string>> ok,
         IReadOnlySet<string> policiesUnderTest, IReadOnlyList<string> lines)
     {
         Path = path;
         Text = text;
-        ParsedText = parsedText;
-        this.lineMap = lineMap;
         Expected = expected;
         OkLines = ok;
         PoliciesUnderTest = policiesUnderTest;
         Lines = lines;
     }
 
-    private readonly int[] lineMap;
-
     public string Path { get; }
 
     public string Text { get; }
-
-    /// <summary>The text the snapshot reader is given: listings lose their expectation lines, which would split them.</summary>
-    public string ParsedText { get; }
 
     /// <summary>The fixture's lines (1-based line n is <c>Lines[n - 1]</c>).</summary>
     public IReadOnlyList<string> Lines { get; }
@@ -71,14 +63,10 @@ internal sealed class Fixture
         var declared = false;
         var pendingExpect = new List<ExpectedFinding>();
         var pendingOk = new List<string>();
-        var isSave = System.IO.Path.GetExtension(path) is ".v4" or ".v6";
-        var kept = new StringBuilder();
-        var map = new List<int>();
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             var lineNumber = i + 1;
-            var isDirective = true;
             if (line.StartsWith(Expect, StringComparison.Ordinal))
                 pendingExpect.AddRange(ParseExpectations(line[Expect.Length..], path, lineNumber));
             else if (line.StartsWith(Ok, StringComparison.Ordinal))
@@ -88,12 +76,7 @@ internal sealed class Fixture
                 declared = true;
                 underTest.UnionWith(Ids(line[TestPolicies.Length..]));
             }
-            else
-            {
-                isDirective = false;
-            }
-
-            if (!isDirective && line.Trim().Length > 0 && !line.StartsWith('#'))
+            else if (line.Trim().Length > 0 && !line.StartsWith('#'))
             {
                 if (pendingExpect.Count > 0)
                     expected[lineNumber] = pendingExpect.ToArray();
@@ -102,23 +85,17 @@ internal sealed class Fixture
                 pendingExpect.Clear();
                 pendingOk.Clear();
             }
-            if (isDirective && !isSave)
-                continue;
-            kept.Append(line).Append('\n');
-            map.Add(lineNumber);
         }
         if (pendingExpect.Count > 0 || pendingOk.Count > 0)
             throw new FormatException($"{path}: an expectation at the end of the file has no line to apply to");
         if (!declared)
             underTest.UnionWith(expected.Values.SelectMany(e => e).Select(e => e.Id));
-        return new Fixture(path, text, kept.ToString(), [.. map], expected, ok, underTest, lines);
+        return new Fixture(path, text, expected, ok, underTest, lines);
     }
 
-    /// <summary>The fixture's snapshots, read from <see cref="ParsedText"/>.</summary>
-    public IReadOnlyList<Snapshot> ReadSnapshots() => SnapshotReader.ReadText(ParsedText, Path);
-
-    /// <summary>The fixture line of a line of <see cref="ParsedText"/>.</summary>
-    public int FixtureLine(int parsedLine) => parsedLine >= 1 && parsedLine <= lineMap.Length ? lineMap[parsedLine - 1] : parsedLine;
+    /// <summary>The fixture's snapshots, read from the file as it is: the expectation lines are comments to every
+    /// reader (listings skip comment lines between their lines).</summary>
+    public IReadOnlyList<Snapshot> ReadSnapshots() => SnapshotReader.ReadText(Text, Path);
 
     private static IEnumerable<string> Ids(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
