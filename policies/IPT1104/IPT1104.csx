@@ -53,6 +53,10 @@ if (filter is null)
     return;
 }
 
+// One chain of it (iptables -L INPUT, iptables -S INPUT) may jump to the chain that holds the rule without showing it.
+if (!ShowsWholeTable(Snapshot, filter))
+    return;
+
 var graph = Graph.Tables.First(t => t.Table == filter);
 var input = filter.FindChain("INPUT");
 var protectedInput = false;

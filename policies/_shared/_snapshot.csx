@@ -15,12 +15,13 @@ static bool IsCut(Snapshot snapshot, Table table)
 
 /// <summary>
 /// True when the snapshot shows every chain of the table, so a chain it does not show does not exist: save
-/// output, -S output and command scripts do; an excerpt (iptables-save | grep) does not; a listing does when it
-/// lists every built-in chain of the table (iptables -L INPUT lists one chain only).
+/// output and command scripts do (unless cut before COMMIT); an excerpt (iptables-save | grep) does not; a listing
+/// or -S output does when it shows every built-in chain of the table (iptables -L INPUT and iptables -S INPUT show
+/// one chain only).
 /// </summary>
 static bool ShowsWholeTable(Snapshot snapshot, Table table) => snapshot.Format switch
 {
     SnapshotFormat.SaveFragment => false,
-    SnapshotFormat.Listing => table.Chains.Where(c => c.IsBuiltIn).All(c => c.Span is not null),
+    SnapshotFormat.Listing or SnapshotFormat.RuleSpecs => table.Chains.Where(c => c.IsBuiltIn).All(c => c.Span is not null),
     _ => !IsCut(snapshot, table),
 };
