@@ -15,7 +15,9 @@ const double Tolerance = 1e-6;
 
 foreach (var chain in Chains)
 {
-    if (!chain.Name.StartsWith("KUBE-SVC-", StringComparison.Ordinal) && !chain.Name.StartsWith("KUBE-SVL-", StringComparison.Ordinal))
+    // KUBE-SVC (cluster-wide), KUBE-SVL (node-local) and the classic layout's KUBE-XLB (node-local) all balance this way.
+    if (!chain.Name.StartsWith("KUBE-SVC-", StringComparison.Ordinal) && !chain.Name.StartsWith("KUBE-SVL-", StringComparison.Ordinal)
+        && !chain.Name.StartsWith("KUBE-XLB-", StringComparison.Ordinal))
         continue;
     var jumps = chain.Rules.Where(r => r.JumpsOrGoesTo("KUBE-SEP-*")).ToList();
     var n = jumps.Count;
