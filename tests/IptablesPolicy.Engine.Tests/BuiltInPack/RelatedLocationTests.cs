@@ -1,3 +1,4 @@
+using IptablesPolicy.Core;
 using IptablesPolicy.Engine.Results;
 using IptablesPolicy.Sdk;
 
@@ -9,7 +10,7 @@ public sealed class RelatedLocationTests
 {
     private static Finding FindingAt(string fixture, string id, int line)
     {
-        var result = Pack.Check(Fixture.Read(Path.Combine(PackPaths.Policies, fixture)).ReadSnapshots());
+        var result = Pack.Check(SnapshotReader.ReadFile(Path.Combine(PackPaths.Policies, fixture)));
         return result.Findings.Where(f => f.Id == id && f.Span.Line == line).ShouldHaveSingleItem();
     }
 
