@@ -12,8 +12,8 @@ var unusedChain = new PolicyDescriptor(
     description: "A user-defined chain nothing jumps to sees no packet: it is left over or its jump is missing.",
     tags: ["hygiene"]);
 
-// kube-proxy creates these on purpose and never jumps to them: it watches the canaries to notice that another
-// program flushed its tables, and the hint tells iptables wrappers which backend kube-proxy uses.
+// The kubelet and kube-proxy create these on purpose and never jump to them: they watch the canaries to notice that
+// another program flushed their tables, and the kubelet's hint tells iptables wrappers which backend the host uses.
 var deliberate = new HashSet<string>(StringComparer.Ordinal) { "KUBE-KUBELET-CANARY", "KUBE-PROXY-CANARY", "KUBE-IPTABLES-HINT" };
 
 foreach (var table in Tables)
