@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using IptablesPolicy.TestInfrastructure;
 
 namespace IptablesPolicy.Core.Tests.Views.Effective;
 

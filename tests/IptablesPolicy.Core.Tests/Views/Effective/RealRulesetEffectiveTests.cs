@@ -4,6 +4,7 @@ using IptablesPolicy.Core.Model.Matches;
 using IptablesPolicy.Core.Views.ChainGraph;
 using IptablesPolicy.Core.Views.Effective;
 using IptablesPolicy.TestData.KubeProxy;
+using IptablesPolicy.TestInfrastructure;
 
 namespace IptablesPolicy.Core.Tests.Views.Effective;
 
