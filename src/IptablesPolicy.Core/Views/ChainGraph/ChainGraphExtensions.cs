@@ -31,4 +31,19 @@ public static class ChainGraphExtensions
 
     /// <summary>The rules of the chain that jump or go to another chain, in rule order.</summary>
     public static IReadOnlyList<ChainCall> Callees(this Chain chain) => TableGraph.For(chain.Table).CalleesOf(chain);
+
+    /// <summary>
+    /// Whether a packet the rule matches leaves the chain there: <see cref="TriState.Yes"/> for a verdict (<c>ACCEPT</c>,
+    /// <c>DROP</c>, <c>RETURN</c>, <c>QUEUE</c>), a terminating target (<c>REJECT</c>, <c>DNAT</c>, <c>SNAT</c>,
+    /// <c>MASQUERADE</c>...), a <c>-g</c>, or a <c>-j</c> to a chain that always ends in a verdict; <see cref="TriState.No"/>
+    /// for targets that go on (<c>LOG</c>, <c>MARK</c>, no target) and jumps to chains that can return;
+    /// <see cref="TriState.Indeterminate"/> for unknown targets and jumps to missing chains or loops.
+    /// </summary>
+    public static TriState EndsChain(this Rule rule) => TargetFlows.Of(rule.Target) switch
+    {
+        TargetFlow.Terminates or TargetFlow.Returns or TargetFlow.GoesTo => TriState.Yes,
+        TargetFlow.Continues => TriState.No,
+        TargetFlow.Jumps when rule.Table.FindChain(rule.Target.Name) is { } callee => TableGraph.For(rule.Table).AlwaysEndsInVerdict(callee),
+        _ => TriState.Indeterminate,
+    };
 }
