@@ -13,17 +13,26 @@ namespace IptablesPolicy.Reporting;
 public static class TextReport
 {
     /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>.</summary>
-    public static void Write(CheckResult result, TextWriter output)
+    public static void Write(CheckResult result, TextWriter output) => Write(result, output, []);
+
+    /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>, with <paramref name="notes"/> (such as
+    /// what a size-limited SARIF file left out) just before the summary line. Suppressed findings are not listed,
+    /// only counted in the summary.</summary>
+    public static void Write(CheckResult result, TextWriter output, IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var finding in result.Findings)
+        ArgumentNullException.ThrowIfNull(notes);
+        var active = result.Findings.Where(f => f.Suppression is null).ToArray();
+        foreach (var finding in active)
             WriteFinding(finding, output);
         foreach (var problem in result.Snapshots.SelectMany(s => s.Diagnostics))
             output.WriteLine(problem.ToString());
         foreach (var fault in result.Faults)
             output.WriteLine(fault.ToString());
-        if (result.Findings.Count + result.Faults.Count > 0)
+        foreach (var note in notes)
+            output.WriteLine(note);
+        if (active.Length + result.Faults.Count + notes.Count > 0)
             output.WriteLine();
         output.WriteLine(Summary(result));
     }
@@ -32,13 +41,17 @@ public static class TextReport
     public static string Summary(CheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var errors = result.Findings.Count(f => f.Severity == Severity.Error);
-        var warnings = result.Findings.Count(f => f.Severity == Severity.Warning);
-        var notes = result.Findings.Count(f => f.Severity == Severity.Note);
+        var active = result.Findings.Where(f => f.Suppression is null).ToArray();
+        var suppressed = result.Findings.Count - active.Length;
+        var errors = active.Count(f => f.Severity == Severity.Error);
+        var warnings = active.Count(f => f.Severity == Severity.Warning);
+        var notes = active.Count(f => f.Severity == Severity.Note);
         var policies = result.Policies;
         var problems = result.Snapshots.Sum(s => s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{Count(result.Findings.Count, "finding")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(result.Snapshots.Count, "snapshot")} from {Count(policies.Policies.Count, "policy", "policies")} ({policies.CompiledCount} compiled, {policies.FromCacheCount} from cache)");
+            $"{Count(active.Length, "finding")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(result.Snapshots.Count, "snapshot")} from {Count(policies.Policies.Count, "policy", "policies")} ({policies.CompiledCount} compiled, {policies.FromCacheCount} from cache)");
+        if (suppressed > 0)
+            text += $"; {suppressed} suppressed";
         if (result.Faults.Count > 0)
             text += $"; {Count(result.Faults.Count, "policy fault")}";
         if (problems > 0)

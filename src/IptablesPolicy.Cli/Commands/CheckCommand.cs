@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IptablesPolicy.Cli.Input;
+using IptablesPolicy.Cli.Output;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Engine;
 using IptablesPolicy.Engine.Results;
@@ -45,16 +46,21 @@ internal static class CheckCommand
             failOn,
         };
         policies.AddTo(command);
+        var outputs = new CheckOutputOptions();
+        outputs.AddTo(command);
         command.SetAction(result =>
         {
-            var run = new RunOptions { PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)) };
+            var progress = ProgressLine.IsWanted(error, Environment.GetEnvironmentVariable) ? new ProgressLine(error) : null;
+            var run = new RunOptions { PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)), Progress = progress is null ? null : progress.Report };
             return Run(
                 result.GetValue(snapshots) ?? [],
                 InputFormatOption.Parse(result.GetValue(inputFormat)),
                 policies.Sources(result, error),
                 policies.EngineOptionsFor(result, run),
                 result.GetValue(failOn) ?? "error",
-                output.Text,
+                outputs.For(result),
+                progress,
+                output,
                 error);
         });
         return command;
@@ -66,7 +72,9 @@ internal static class CheckCommand
         (IReadOnlyList<Engine.Sources.PolicySource> Sources, bool AllFound) policySources,
         EngineOptions options,
         string failOn,
-        TextWriter output,
+        CheckOutputs outputs,
+        ProgressLine? progress,
+        CommandOutput output,
         TextWriter error)
     {
         var (snapshots, allRead) = snapshotArguments.Length == 0
@@ -83,7 +91,9 @@ internal static class CheckCommand
         var engine = new PolicyEngine(options);
         var policies = engine.Load(policySources.Sources);
         var result = engine.Check(policies, snapshots);
-        TextReport.Write(result, output);
+        progress?.Clear();
+        if (!outputs.Write(result, options.Run.SeverityOf, output, error, Environment.GetEnvironmentVariable))
+            return ExitCodes.Usage;
         return ExitCodeOf(result, failOn, complete: allRead && policySources.AllFound);
     }
 
