@@ -41,7 +41,7 @@ public static class GitHubAnnotationsWriter
     {
         var line = new StringBuilder("::").Append(command);
         var properties = new List<string>();
-        if (SourceUris.RelativePath(span.Path, options.SourceRoot) is { } file)
+        if (SourceUris.RelativePath(span.Path, options) is { } file)
         {
             properties.Add($"file={EscapeProperty(file)}");
             properties.Add(string.Create(CultureInfo.InvariantCulture, $"line={Math.Max(1, span.Line)}"));

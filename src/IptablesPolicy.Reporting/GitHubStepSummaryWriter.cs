@@ -71,7 +71,7 @@ public static class GitHubStepSummaryWriter
         output.Write(text.ToString());
     }
 
-    private static string PathOf(string path, ReportOptions options) => SourceUris.RelativePath(path, options.SourceRoot) ?? path;
+    private static string PathOf(string path, ReportOptions options) => SourceUris.RelativePath(path, options) ?? path;
 
     /// <summary>Text safe inside a table cell: no line breaks, no cell separators, no HTML.</summary>
     private static string Cell(string text) =>

@@ -15,6 +15,9 @@ public sealed record ReportOptions
     /// Default: the working directory.</summary>
     public string SourceRoot { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>The directory relative paths in the result were given against (default: the working directory).</summary>
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
     /// <summary>Whether the user named <see cref="SourceRoot"/>: only then is its absolute URI written
     /// (SARIF <c>originalUriBaseIds</c>), so a default run writes no absolute path.</summary>
     public bool WriteSourceRootUri { get; init; }

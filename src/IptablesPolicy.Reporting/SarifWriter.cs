@@ -97,7 +97,7 @@ public static class SarifWriter
         json.WriteStartObject("originalUriBaseIds");
         json.WriteStartObject(SourceRootId);
         if (options.WriteSourceRootUri)
-            json.WriteString("uri", SourceUris.FileUri(options.SourceRoot, directory: true));
+            json.WriteString("uri", SourceUris.FileUri(options.SourceRoot, options.WorkingDirectory, directory: true));
         WriteMessage(json, "description", "The repository root: result paths are relative to it (--source-root, default the working directory).");
         json.WriteEndObject();
         json.WriteEndObject();
@@ -274,19 +274,21 @@ public static class SarifWriter
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        if (SourceUris.RelativePath(span.Path, options.SourceRoot) is { } relative)
+        if (SourceUris.RelativePath(span.Path, options) is { } relative)
         {
             json.WriteString("uri", SourceUris.Escape(relative));
             json.WriteString("uriBaseId", SourceRootId);
         }
         else
         {
-            json.WriteString("uri", span.Path.StartsWith("builtin:", StringComparison.Ordinal) ? span.Path : SourceUris.FileUri(span.Path));
+            json.WriteString("uri", span.Path.StartsWith("builtin:", StringComparison.Ordinal) ? span.Path : SourceUris.FileUri(span.Path, options.WorkingDirectory));
         }
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", Math.Max(1, span.Line));
         json.WriteNumber("startColumn", Math.Max(1, span.StartColumn));
+        // Findings are on one line; saying so keeps consumers from guessing the end (multitool SARIF2017).
+        json.WriteNumber("endLine", Math.Max(1, span.Line));
         if (span.EndColumn > span.StartColumn)
             json.WriteNumber("endColumn", span.EndColumn);
         json.WriteEndObject();

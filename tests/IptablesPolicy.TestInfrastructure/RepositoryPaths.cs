@@ -14,6 +14,9 @@ public static class RepositoryPaths
 
     public static string Examples => Path.Combine(Root, "examples");
 
+    /// <summary>The schemas outputs are validated against (SARIF 2.1.0, JUnit): <c>../shared/schemas</c>.</summary>
+    public static string Schemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas"));
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
