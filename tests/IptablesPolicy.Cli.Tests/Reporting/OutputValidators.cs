@@ -16,7 +16,13 @@ internal static class OutputValidators
     {
         var path = Path.Combine(RepositoryPaths.Schemas, "sarif-schema-2.1.0.json");
         Prerequisites.Require(File.Exists(path), $"the SARIF schema is not at {path}");
-        return JsonSchema.FromFile(path);
+        // The OASIS schema declares draft-04, which JsonSchema.Net does not implement. It uses nothing whose meaning
+        // changed by draft-07 (no boolean exclusiveMinimum/Maximum), so only its header needs the draft-07 spelling;
+        // its draft-04 "id" goes (every $ref is local, and JsonSchema.Net refused to register the schema under it).
+        var schema = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        schema["$schema"] = "http://json-schema.org/draft-07/schema#";
+        schema.Remove("id");
+        return JsonSchema.FromText(schema.ToJsonString(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     });
 
     /// <summary>The multitool's own binary, as <c>npm install --prefix .ci @microsoft/sarif-multitool</c> leaves it.

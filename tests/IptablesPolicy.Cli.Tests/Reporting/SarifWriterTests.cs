@@ -162,4 +162,11 @@ public sealed class SarifWriterTests
             gzip.Write(Encoding.UTF8.GetBytes(text));
         return gzipped.Length;
     }
+
+    [Test]
+    public void The_schema_check_catches_a_broken_file()
+    {
+        var broken = Write(ReportScenarios.Plain(), ReportScenarios.Options()).Text.Replace("\"startLine\": ", "\"startLine\": -", StringComparison.Ordinal);
+        Should.Throw<AssertionException>(() => OutputValidators.ValidateSarifSchema(broken)).Message.ShouldContain("startLine");
+    }
 }
