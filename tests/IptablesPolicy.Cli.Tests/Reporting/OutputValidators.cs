@@ -33,17 +33,22 @@ internal static class OutputValidators
 
     public static void ValidateSarifSchema(string sarif)
     {
+        var errors = SarifSchemaErrors(sarif);
+        if (errors.Count > 0)
+            Assert.Fail("SARIF does not match sarif-schema-2.1.0.json:\n" + string.Join('\n', errors));
+    }
+
+    public static IReadOnlyList<string> SarifSchemaErrors(string sarif)
+    {
         var result = SarifSchema.Value.Evaluate(JsonDocument.Parse(sarif).RootElement, new EvaluationOptions
         {
             OutputFormat = OutputFormat.List,
             RequireFormatValidation = true,
         });
-        if (!result.IsValid)
-        {
-            var errors = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"));
-            Assert.Fail("SARIF does not match sarif-schema-2.1.0.json:\n" + string.Join('\n', errors));
-        }
+        return result.IsValid
+            ? []
+            : (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")).ToArray();
     }
 
     public static void ValidateWithMultitool(string sarifFile)
