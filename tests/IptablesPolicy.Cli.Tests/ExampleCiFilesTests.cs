@@ -15,7 +15,7 @@ public sealed partial class ExampleCiFilesTests
     private static string[] CheckOptions(string text)
     {
         var lines = text.Split('\n');
-        var start = Array.FindIndex(lines, l => l.Contains("iptables-policy check", StringComparison.Ordinal));
+        var start = Array.FindIndex(lines, l => l.TrimStart().StartsWith("iptables-policy check", StringComparison.Ordinal));
         start.ShouldBeGreaterThanOrEqualTo(0, "the file runs iptables-policy check");
         var command = lines.Skip(start).Take(1).Concat(lines.Skip(start + 1).TakeWhile(l => l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
         return command.SelectMany(l => OptionPattern().Matches(l).Select(m => m.Value)).ToArray();
