@@ -53,6 +53,9 @@ internal static class ReportScenarios
     /// <summary>As <see cref="Plain"/>, plus a policy that throws on every snapshot and one that does not compile.</summary>
     public static CheckResult WithFaults() => Check(["ACME001.csx", "TEST.csx", "THROWS.csx", "BROKEN.csx"]);
 
+    /// <summary>As <see cref="Plain"/>, plus a snapshot outside the repository with lines that cannot be read.</summary>
+    public static CheckResult WithSnapshotProblems() => Check(["ACME001.csx", "TEST.csx"], Path.Combine(PolicyFolder, "broken.v4"));
+
     /// <summary>As <see cref="Plain"/>, with the first finding of each severity suppressed, baseline states and an absent result.</summary>
     public static CheckResult WithConfiguration()
     {
@@ -74,10 +77,11 @@ internal static class ReportScenarios
         yield return new TestCaseData("plain", (Func<CheckResult>)Plain, Options()).SetArgDisplayNames("plain");
         yield return new TestCaseData("faults", (Func<CheckResult>)WithFaults, Options(category: "aks")).SetArgDisplayNames("faults");
         yield return new TestCaseData("configuration", (Func<CheckResult>)WithConfiguration, Options(includeSuppressed: true)).SetArgDisplayNames("configuration");
+        yield return new TestCaseData("problems", (Func<CheckResult>)WithSnapshotProblems, Options()).SetArgDisplayNames("problems");
         yield return new TestCaseData("cut", (Func<CheckResult>)Plain, Options(maxResults: 10)).SetArgDisplayNames("cut");
     }
 
-    private static CheckResult Check(string[] policies)
+    private static CheckResult Check(string[] policies, string? extraSnapshot = null)
     {
         var engine = new PolicyEngine(new EngineOptions
         {
@@ -90,8 +94,8 @@ internal static class ReportScenarios
         Directory.SetCurrentDirectory(CliRunner.RepositoryRoot);
         try
         {
-            var (snapshots, allRead) = SnapshotInputs.Read([Ruleset], null, TextWriter.Null);
-            allRead.ShouldBeTrue();
+            var (snapshots, _) = SnapshotInputs.Read(extraSnapshot is null ? [Ruleset] : [Ruleset, extraSnapshot], null, TextWriter.Null);
+            snapshots.Count.ShouldBe(extraSnapshot is null ? 1 : 2);
             return engine.Check(engine.Load(sources), snapshots);
         }
         finally
@@ -111,6 +115,7 @@ internal static class ReportScenarios
             var d = new PolicyDescriptor("TST100", "Throws", "never", "Hygiene", Severity.Error);
             throw new InvalidOperationException("policy bug");
             """);
+        File.WriteAllText(Path.Combine(folder, "broken.v4"), "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT --bogus-option x -j ACCEPT\nthis is not a rule\nCOMMIT\n");
         File.WriteAllText(Path.Combine(folder, "BROKEN.csx"), "var d = new PolicyDescriptor(\"TST200\", \"Broken\", \"x\", \"Hygiene\", Severity.Error);\nthis does not compile;\n");
         return folder;
     }

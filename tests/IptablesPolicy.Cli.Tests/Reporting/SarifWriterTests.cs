@@ -169,4 +169,16 @@ public sealed class SarifWriterTests
         var broken = Write(ReportScenarios.Plain(), ReportScenarios.Options()).Text.Replace("\"startLine\": ", "\"startLine\": -", StringComparison.Ordinal);
         OutputValidators.SarifSchemaErrors(broken).ShouldContain(e => e.Contains("startLine", StringComparison.Ordinal));
     }
+
+    [Test]
+    public void Unreadable_snapshot_lines_are_notifications_and_files_outside_the_root_get_absolute_uris()
+    {
+        var (_, run, _) = Write(ReportScenarios.WithSnapshotProblems(), ReportScenarios.Options());
+        var notifications = run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray().ToArray();
+        notifications.Count(n => n.GetProperty("message").GetProperty("text").GetString()!.Contains("--bogus-option", StringComparison.Ordinal)).ShouldBe(1);
+        var uris = run.GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()).Distinct().ToArray();
+        uris.ShouldContain(ReportScenarios.Ruleset);
+        uris.ShouldContain(new Uri(Path.Combine(ReportScenarios.PolicyFolder, "broken.v4")).AbsoluteUri);
+    }
 }
