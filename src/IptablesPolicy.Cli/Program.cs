@@ -30,6 +30,7 @@ internal static class Program
         root.Subcommands.Add(CheckCommand.Create(output, error));
         root.Subcommands.Add(ListPoliciesCommand.Create(output, error));
         root.Subcommands.Add(ShowCommand.Create(output, error));
+        root.Subcommands.Add(TestCommand.Create(output, error));
         var configuration = new InvocationConfiguration { Output = output.Text, Error = error };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -28,6 +28,13 @@ public sealed class PolicySet
     /// <summary>How many policies were compiled in this run; the others came from the compile cache.</summary>
     public int CompiledCount { get; }
 
+    /// <summary>The loaded policies that declare any of <paramref name="ids"/> (without the load faults): what a test runs.</summary>
+    public PolicySet Declaring(IEnumerable<string> ids)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        return new PolicySet(Policies.Where(p => p.Descriptors.Any(d => wanted.Contains(d.Id))).ToArray(), [], CompiledCount);
+    }
+
     /// <summary>How many policies came from the compile cache.</summary>
     public int FromCacheCount => Policies.Count(p => p.FromCache);
 }

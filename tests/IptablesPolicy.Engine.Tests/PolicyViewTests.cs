@@ -63,4 +63,23 @@ public class PolicyViewTests
             "b.v4:6 y", "b.v4:6 z", "b.v4:7 y", "b.v4:7 z",
         ]);
     }
+
+    [Test]
+    public void A_policy_queries_what_a_rule_matches_without_parsing_options()
+    {
+        using var workspace = new PolicyWorkspace();
+        workspace.Write("covered.csx", """
+            foreach (var chain in Chains)
+                for (var i = 1; i < chain.Rules.Count; i++)
+                    if (chain.Rules[i - 1].Effective().Covers(chain.Rules[i].Effective()) == TriState.Yes)
+                        Report(chain.Rules[i], $"covered by line {chain.Rules[i - 1].Span.Line}");
+            """);
+
+        var result = workspace.Check("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -p tcp -m tcp --dport 20:30 -j DROP\n-A INPUT -p tcp -m tcp --dport 23 -j ACCEPT\n-A INPUT -p udp -m udp --dport 23 -j ACCEPT\nCOMMIT\n", "covered.csx");
+
+        result.Faults.ShouldBeEmpty();
+        var finding = result.Findings.ShouldHaveSingleItem();
+        finding.Span.Line.ShouldBe(4);
+        finding.Message.ShouldBe("covered by line 3");
+    }
 }

@@ -14,7 +14,7 @@ public static class RepositoryPaths
 
     public static string Examples => Path.Combine(Root, "examples");
 
-    /// <summary>The schemas outputs are validated against (SARIF 2.1.0, JUnit): <c>../shared/schemas</c>.</summary>
+    /// <summary>The SARIF and JUnit schemas outputs are validated against: <c>../shared/schemas</c>.</summary>
     public static string Schemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "schemas"));
 
     private static string FindRoot()

@@ -22,6 +22,7 @@ internal static class CuratedReferences
         "IptablesPolicy.Core.Model.Matches",
         "IptablesPolicy.Core.Model.Targets",
         "IptablesPolicy.Core.Views.ChainGraph",
+        "IptablesPolicy.Core.Views.Effective",
         "IptablesPolicy.Core.Views.Kubernetes",
     ];
 

@@ -90,7 +90,7 @@ internal sealed class ListingParser
                 if (header.Policy is not null)
                     chains.Add(header.Name);
             }
-            else
+            else if (!line.Text.StartsWith('#'))
             {
                 foreach (var word in line.Text.Split(' ', 5, StringSplitOptions.RemoveEmptyEntries).Take(4))
                     targets.Add(word);
@@ -107,9 +107,13 @@ internal sealed class ListingParser
             FlushPending();
             return;
         }
-        // iptables-nft writes "# Warning: iptables-legacy tables present, use iptables-legacy to see them" above a listing.
-        if (text.StartsWith("# Warning: ", StringComparison.Ordinal))
+        // Comment lines: iptables-nft's "# Warning: iptables-legacy tables present, ..." above a listing, and the
+        // "# expect: ..." lines policy fixtures put between listing lines. No listing line starts with '#'.
+        if (text.StartsWith('#'))
+        {
+            FlushPending();
             return;
+        }
         if (ListingChainHeader.TryParse(text) is { } header)
         {
             FlushPending();

@@ -83,6 +83,13 @@ internal static partial class TextBlockFinder
                 afterRow = false;
                 continue;
             }
+            // A comment line between listing lines (a policy fixture's "# expect: ..." above a row) neither ends the
+            // listing nor continues a wrapped row; a root prompt ("# iptables -L") is a command and ends it.
+            if (text[0] == '#' && ShellCommandLine.TryParse(text) is null)
+            {
+                afterRow = false;
+                continue;
+            }
             if (ListingParser.IsChainHeader(text) || ListingParser.IsColumnHeader(text) || IsRow(text))
             {
                 afterRow = !ListingParser.IsChainHeader(text) && !ListingParser.IsColumnHeader(text);
