@@ -44,6 +44,6 @@ public sealed record ResultSelection(IReadOnlyList<Finding> Kept, int Total, IRe
 
     /// <summary>One sentence for people: how many were kept and what was left out.</summary>
     public string Describe(string output) =>
-        $"{output} carries {Kept.Count} of {Total} results (--max-results {Limit}, the first of each policy and the most severe); left out: "
+        $"{output}: {Kept.Count} of {Total} results written (above --max-results {Limit}, the first of each policy and then the most severe are kept); left out: "
         + string.Join(", ", OmittedByRule.Select(o => $"{o.Key} ({o.Value})"));
 }

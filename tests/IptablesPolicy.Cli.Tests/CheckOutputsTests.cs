@@ -64,7 +64,7 @@ public sealed class CheckOutputsTests
     {
         var sarif = Path.Combine(folder, "check.sarif");
         var run = Check("--sarif", sarif, "--max-results", "5");
-        run.Output.ShouldContain($"SARIF file {sarif} carries 5 of ");
+        run.Output.ShouldContain($"SARIF file {sarif}: 5 of ");
         run.Output.ShouldContain("TST003 (");
         JsonDocument.Parse(File.ReadAllText(sarif)).RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength().ShouldBe(5);
     }
