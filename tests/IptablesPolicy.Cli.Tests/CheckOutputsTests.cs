@@ -85,6 +85,7 @@ public sealed class CheckOutputsTests
         {
             var run = Check("--format", "github");
             run.Output.ShouldStartWith("::error file=examples/rulesets/aks-node.v4,");
+            run.Output.TrimEnd().Split('\n')[^1].ShouldMatch(@"^\d+ findings \(\d+ errors");
         }
         finally
         {
@@ -111,4 +112,15 @@ public sealed class CheckOutputsTests
     [Test]
     public void Progress_is_silent_under_CI() =>
         ProgressLine.IsWanted(Console.Error, name => name == "CI" ? "true" : null).ShouldBeFalse();
+
+    [Test]
+    public void An_output_file_that_cannot_be_written_is_reported()
+    {
+        var blocker = Path.Combine(folder, "a-file");
+        File.WriteAllText(blocker, "");
+        var run = Check("--sarif", Path.Combine(blocker, "check.sarif"));
+        run.ExitCode.ShouldBe(ExitCodes.Usage);
+        run.Error.ShouldContain($"cannot write {Path.Combine(blocker, "check.sarif")}");
+        run.Output.ShouldContain("error ACME001", customMessage: "the console output is still written");
+    }
 }

@@ -48,6 +48,8 @@ internal sealed record CheckOutputs(string Format, string? SarifFile, string? JU
                 break;
             case "github":
                 Note(notes, GitHubAnnotationsWriter.Write(result, options, output.Text), "annotations");
+                // A plain line is shown as is in the job log: the run's totals under its annotations.
+                output.Text.WriteLine(TextReport.Summary(result));
                 written &= AppendStepSummary(result, options, error, environment("GITHUB_STEP_SUMMARY"));
                 break;
             default:
