@@ -12,6 +12,9 @@ internal static class ExitCodes
     /// <summary>Nothing could be read: every input was missing, unreadable or held no ruleset.</summary>
     public const int NoInput = 2;
 
+    /// <summary>The configuration file or the baseline was missing, unreadable, or refused (schema errors with path and line).</summary>
+    public const int Configuration = 2;
+
     /// <summary>
     /// The run is incomplete: a policy did not compile, broke the rules for policies, threw or timed out, or a
     /// snapshot or policy could not be (fully) read. What was found is still reported; more may be missing.
@@ -19,6 +22,6 @@ internal static class ExitCodes
     /// </summary>
     public const int Incomplete = 3;
 
-    /// <summary>The command line itself was wrong (unknown option, bad value).</summary>
-    public const int Usage = 64;
+    /// <summary>The command line itself was wrong (unknown option, bad value). Shares 2 with the other "nothing could run as asked" cases.</summary>
+    public const int Usage = 2;
 }

@@ -23,6 +23,7 @@ public static class TextReport
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(notes);
+        // Suppressed findings are counted in the summary, not printed: they carry their justification in SARIF and JSON.
         var active = result.Findings.Where(f => f.Suppression is null).ToArray();
         foreach (var finding in active)
             WriteFinding(finding, output);
@@ -41,17 +42,19 @@ public static class TextReport
     public static string Summary(CheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var active = result.Findings.Where(f => f.Suppression is null).ToArray();
-        var suppressed = result.Findings.Count - active.Length;
-        var errors = active.Count(f => f.Severity == Severity.Error);
-        var warnings = active.Count(f => f.Severity == Severity.Warning);
-        var notes = active.Count(f => f.Severity == Severity.Note);
+        var findings = result.Findings.Where(f => f.Suppression is null).ToArray();
+        var errors = findings.Count(f => f.Severity == Severity.Error);
+        var warnings = findings.Count(f => f.Severity == Severity.Warning);
+        var notes = findings.Count(f => f.Severity == Severity.Note);
         var policies = result.Policies;
         var problems = result.Snapshots.Sum(s => s.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"{Count(active.Length, "finding")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(result.Snapshots.Count, "snapshot")} from {Count(policies.Policies.Count, "policy", "policies")} ({policies.CompiledCount} compiled, {policies.FromCacheCount} from cache)");
+            $"{Count(findings.Length, "finding")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(result.Snapshots.Count, "snapshot")} from {Count(policies.Policies.Count, "policy", "policies")} ({policies.CompiledCount} compiled, {policies.FromCacheCount} from cache)");
+        var suppressed = result.Findings.Count - findings.Length;
         if (suppressed > 0)
-            text += $"; {suppressed} suppressed";
+            text += string.Create(CultureInfo.InvariantCulture, $"; {suppressed} suppressed");
+        if (findings.Any(f => f.BaselineState is not null) || result.Absent.Count > 0)
+            text += string.Create(CultureInfo.InvariantCulture, $"; against the baseline {findings.Count(f => f.BaselineState == BaselineState.New)} new, {result.Absent.Count} absent");
         if (result.Faults.Count > 0)
             text += $"; {Count(result.Faults.Count, "policy fault")}";
         if (problems > 0)

@@ -62,7 +62,7 @@ public sealed class CheckCommandTests
     {
         Policy("ACME1102.csx", NoEndpoints);
 
-        var (exitCode, _, error) = Check(CliRunner.Example("aks-node.v4"), "--policies", Path.Combine(folder, "policies"), "--fail-on", failOn);
+        var (exitCode, _, error) = Check(CliRunner.Example("aks-node.v4"), "--policies", Path.Combine(folder, "policies"), "--fail-level", failOn);
 
         exitCode.ShouldBe(expected, error);
     }
@@ -73,7 +73,7 @@ public sealed class CheckCommandTests
         Policy("ACME1102.csx", NoEndpoints);
         Policy("broken.csx", "var x = ;\n");
 
-        var (exitCode, output, _) = Check(CliRunner.Example("aks-node.v4"), "--policies", Path.Combine(folder, "policies"), "--fail-on", "warning");
+        var (exitCode, output, _) = Check(CliRunner.Example("aks-node.v4"), "--policies", Path.Combine(folder, "policies"), "--fail-level", "warning");
 
         exitCode.ShouldBe(3);
         output.ShouldContain("warning ACME1102: service default/orders:http has no endpoints");
@@ -163,7 +163,7 @@ public sealed class CheckCommandTests
     {
         var (exitCode, _, error) = Check(CliRunner.Example("aks-node.v4"), "--policy-timeout", "0");
 
-        exitCode.ShouldBe(64);
+        exitCode.ShouldBe(2);
         error.ShouldContain("--policy-timeout must be a positive number of seconds");
     }
 }

@@ -21,7 +21,7 @@ public sealed class LiveHostTests
             load.Succeeded.ShouldBeTrue(load.ToString());
 
             var tool = Path.Combine(AppContext.BaseDirectory, "iptables-policy.dll");
-            var result = ns.Run("dotnet", [tool, "check", "--no-builtin", "--policies", policy, "--cache-dir", Path.Combine(folder, "cache"), "--fail-on", "warning"]);
+            var result = ns.Run("dotnet", [tool, "check", "--no-builtin", "--policies", policy, "--cache-dir", Path.Combine(folder, "cache"), "--fail-level", "warning"]);
 
             result.ExitCode.ShouldBe(1, result.ToString());
             result.StandardError.ShouldContain("iptables-save: read the live ruleset");

@@ -51,4 +51,30 @@ public sealed class ReadmeExampleTests
                 Directory.Delete(cache, recursive: true);
         }
     }
+
+    [Test]
+    public void The_readme_configuration_is_the_example_file_and_suppresses_the_nginx_node_port()
+    {
+        var readme = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "README.md"));
+        var config = Path.Combine(CliRunner.RepositoryRoot, "examples", "iptables-policy.json");
+        var shown = Regex.Match(readme, "```json\n(\\{\n  \"\\$schema\".*?)```", RegexOptions.Singleline);
+        shown.Success.ShouldBeTrue("the README's ```json configuration example");
+        shown.Groups[1].Value.ShouldBe(File.ReadAllText(config));
+        var cache = Path.Combine(Path.GetTempPath(), "iptables-policy-readme", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exitCode, output, error) = CliRunner.Run("check", "--config", config, "--no-builtin", "--cache-dir", cache);
+
+            exitCode.ShouldBe(1, error);
+            output.ShouldContain("aks-node.v4:32:7: error ACME001: service default/orders:http is exposed on every node at NodePort 31380");
+            output.ShouldNotContain("default/nginx is exposed");
+            output.ShouldContain("in 3 snapshots from 1 policy");
+            output.ShouldContain("; 1 suppressed");
+        }
+        finally
+        {
+            if (Directory.Exists(cache))
+                Directory.Delete(cache, recursive: true);
+        }
+    }
 }

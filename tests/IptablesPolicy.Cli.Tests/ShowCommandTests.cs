@@ -84,7 +84,7 @@ public sealed class ShowCommandTests
     public void Unknown_format_is_a_usage_error()
     {
         var (exitCode, _, error) = CliRunner.Run("show", "--format", "yaml", CliRunner.Example("aks-node.v4"));
-        exitCode.ShouldBe(64);
+        exitCode.ShouldBe(2);
         error.ShouldContain("yaml");
     }
 

@@ -6,7 +6,6 @@ using IptablesPolicy.Engine;
 using IptablesPolicy.Engine.Results;
 using IptablesPolicy.Engine.Running;
 using IptablesPolicy.Reporting;
-using IptablesPolicy.Sdk;
 
 namespace IptablesPolicy.Cli.Commands;
 
@@ -32,33 +31,42 @@ internal static class CheckCommand
             if (r.GetValueOrDefault<double>() is <= 0 or double.NaN)
                 r.AddError("--policy-timeout must be a positive number of seconds");
         });
-        var failOn = new Option<string>("--fail-on")
-        {
-            Description = "The least severity that makes the exit code 1: error, warning, note, or never.",
-            DefaultValueFactory = _ => "error",
-        };
-        failOn.AcceptOnlyFromAmong("error", "warning", "note", "never");
         var command = new Command("check", "Run policies over snapshots and report what they find.")
         {
             snapshots,
             inputFormat,
             timeout,
-            failOn,
         };
         policies.AddTo(command);
+        var configurationOptions = new ConfigurationOptions();
+        configurationOptions.AddTo(command);
         var outputs = new CheckOutputOptions();
         outputs.AddTo(command);
         command.SetAction(result =>
         {
+            // The configuration file first: its values fill in what the command line leaves out.
+            if (configurationOptions.Load(result, error) is not { } configuration
+                || !configurationOptions.TryReadBaseline(result, configuration, error, out var baseline))
+                return ExitCodes.Configuration;
             var progress = ProgressLine.IsWanted(error, Environment.GetEnvironmentVariable) ? new ProgressLine(error) : null;
-            var run = new RunOptions { PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)), Progress = progress is null ? null : progress.Report };
+            var run = new RunOptions
+            {
+                PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
+                SeverityOf = configuration.SeverityOf,
+                Progress = progress is null ? null : progress.Report,
+            };
+            var arguments = result.GetValue(snapshots) is { Length: > 0 } given ? given : [.. configuration.Snapshots];
             return Run(
-                result.GetValue(snapshots) ?? [],
+                arguments,
                 InputFormatOption.Parse(result.GetValue(inputFormat)),
-                policies.Sources(result, error),
+                policies.Sources(result, error, configuration),
                 policies.EngineOptionsFor(result, run),
-                result.GetValue(failOn) ?? "error",
-                outputs.For(result),
+                check =>
+                {
+                    ConfigurationOptions.Apply(check, configuration, baseline, error);
+                    return configurationOptions.Fails(result, configuration, check);
+                },
+                outputs.For(result, configuration.Outputs),
                 progress,
                 output,
                 error);
@@ -71,7 +79,7 @@ internal static class CheckCommand
         SnapshotFormat? format,
         (IReadOnlyList<Engine.Sources.PolicySource> Sources, bool AllFound) policySources,
         EngineOptions options,
-        string failOn,
+        Func<CheckResult, bool> applyConfiguration,
         CheckOutputs outputs,
         ProgressLine? progress,
         CommandOutput output,
@@ -92,23 +100,17 @@ internal static class CheckCommand
         var policies = engine.Load(policySources.Sources);
         var result = engine.Check(policies, snapshots);
         progress?.Clear();
+        var fails = applyConfiguration(result);
         if (!outputs.Write(result, options.Run.SeverityOf, output, error, Environment.GetEnvironmentVariable))
             return ExitCodes.Usage;
-        return ExitCodeOf(result, failOn, complete: allRead && policySources.AllFound);
+        return ExitCodeOf(result, fails, complete: allRead && policySources.AllFound);
     }
 
-    private static int ExitCodeOf(CheckResult result, string failOn, bool complete)
+    private static int ExitCodeOf(CheckResult result, bool fails, bool complete)
     {
         var unreadable = result.Snapshots.Any(s => s.HasErrors);
         if (result.Faults.Count > 0 || unreadable || !complete)
             return ExitCodes.Incomplete;
-        Severity? threshold = failOn switch
-        {
-            "note" => Severity.Note,
-            "warning" => Severity.Warning,
-            "error" => Severity.Error,
-            _ => null,
-        };
-        return threshold is { } least && result.Findings.Any(f => f.Severity >= least) ? ExitCodes.Findings : ExitCodes.Success;
+        return fails ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IptablesPolicy.Cli.Output;
+using IptablesPolicy.Engine.Configuration;
 using IptablesPolicy.Reporting;
 
 namespace IptablesPolicy.Cli.Commands;
@@ -57,15 +58,15 @@ internal sealed class CheckOutputOptions
             command.Options.Add(option);
     }
 
-    /// <summary>What the command line asked for.</summary>
-    public CheckOutputs For(ParseResult result)
+    /// <summary>What the command line asked for; the configuration file's <c>outputs</c> name the files it leaves out.</summary>
+    public CheckOutputs For(ParseResult result, ConfigurationOutputs configured)
     {
         var sourceRoot = result.GetValue(SourceRoot);
         return new CheckOutputs(
             result.GetValue(Format) ?? "text",
-            result.GetValue(Sarif),
-            result.GetValue(JUnit),
-            result.GetValue(Json),
+            result.GetValue(Sarif) ?? configured.Sarif,
+            result.GetValue(JUnit) ?? configured.JUnit,
+            result.GetValue(Json) ?? configured.Json,
             new ReportOptions
             {
                 SourceRoot = Path.GetFullPath(sourceRoot ?? Directory.GetCurrentDirectory()),

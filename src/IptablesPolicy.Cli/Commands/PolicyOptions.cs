@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IptablesPolicy.Engine;
+using IptablesPolicy.Engine.Configuration;
 using IptablesPolicy.Engine.Running;
 using IptablesPolicy.Engine.Sources;
 
@@ -45,13 +46,17 @@ internal sealed class PolicyOptions
         Run = run,
     };
 
-    /// <summary>The built-in pack (unless left out) then the user's policies; problems finding them go to <paramref name="error"/>.</summary>
-    public (IReadOnlyList<PolicySource> Sources, bool AllFound) Sources(ParseResult result, TextWriter error)
+    /// <summary>
+    /// The built-in pack (unless left out) then the user's policies; problems finding them go to <paramref name="error"/>.
+    /// The configuration's <c>policies</c> apply when <c>--policies</c> is not given, its <c>noBuiltin</c> as <c>--no-builtin</c> does.
+    /// </summary>
+    public (IReadOnlyList<PolicySource> Sources, bool AllFound) Sources(ParseResult result, TextWriter error, PolicyConfiguration? configuration = null)
     {
         var sources = new List<PolicySource>();
-        if (!result.GetValue(NoBuiltIn))
+        if (!result.GetValue(NoBuiltIn) && configuration?.NoBuiltin != true)
             sources.AddRange(BuiltInPolicies.All());
-        var (found, problems) = PolicyFinder.Find(result.GetValue(Policies) ?? []);
+        var patterns = result.GetValue(Policies) is { Length: > 0 } given ? given : configuration?.Policies.ToArray() ?? [];
+        var (found, problems) = PolicyFinder.Find(patterns);
         sources.AddRange(found);
         foreach (var problem in problems)
             error.WriteLine(problem);

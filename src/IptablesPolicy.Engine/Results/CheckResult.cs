@@ -26,5 +26,5 @@ public sealed class CheckResult
     public IReadOnlyList<PolicyFault> Faults { get; }
 
     /// <summary>Baseline results this run no longer finds; empty without a baseline.</summary>
-    public IReadOnlyList<AbsentResult> Absent { get; internal init; } = [];
+    public IReadOnlyList<AbsentResult> Absent { get; internal set; } = [];
 }

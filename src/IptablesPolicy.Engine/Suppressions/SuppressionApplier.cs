@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.IO.Enumeration;
+using IptablesPolicy.Core.Model;
+using IptablesPolicy.Core.Model.Matches;
+using IptablesPolicy.Engine.Configuration;
+using IptablesPolicy.Engine.Results;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace IptablesPolicy.Engine.Suppressions;
+
+/// <summary>
+/// Marks suppressed findings (<see cref="Finding.Suppression"/>). A finding is suppressed by, first match wins: its
+/// rule's own comment match (<c>-m comment --comment "iptables-policy: disable ID -- reason"</c>, kind
+/// <c>rule-comment</c>, which survives iptables-save and iptables-restore), a <c># iptables-policy: disable ID -- reason</c>
+/// comment line before it in the snapshot file (kind <c>inline</c>), or a configuration entry (kind <c>config</c>) that
+/// has not expired.
+/// </summary>
+public static class SuppressionApplier
+{
+    /// <summary>
+    /// Sets <see cref="Finding.Suppression"/> on the findings of <paramref name="result"/> and returns what people
+    /// should hear about (<c>file:line: warning|note: text</c>, sorted): in-snapshot directives that are malformed or
+    /// give no justification, and configuration suppressions past their expiry date.
+    /// </summary>
+    /// <param name="result">The check result.</param>
+    /// <param name="configuration">The configuration (its suppressions and folder).</param>
+    /// <param name="today">The date expiry is judged on.</param>
+    /// <param name="readLines">Reads a snapshot file's lines by its path (default: from disk; null when unreadable).</param>
+    public static IReadOnlyList<string> Apply(CheckResult result, PolicyConfiguration configuration, DateOnly today, Func<string, IReadOnlyList<string>?>? readLines = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(configuration);
+        readLines ??= ReadLines;
+        // Sorted by file then line number (not as text, where line 10 would come before line 3).
+        var notes = new SortedSet<(string Path, int Line, string Text)>(Comparer<(string Path, int Line, string Text)>.Create((a, b) =>
+        {
+            var byPath = string.CompareOrdinal(a.Path, b.Path);
+            return byPath != 0 ? byPath : a.Line != b.Line ? a.Line.CompareTo(b.Line) : string.CompareOrdinal(a.Text, b.Text);
+        }));
+        var files = new Dictionary<string, InlineSuppressions?>(StringComparer.Ordinal);
+        InlineSuppressions? Inline(string path)
+        {
+            if (!files.TryGetValue(path, out var inline))
+            {
+                inline = readLines(path) is { } lines ? InlineSuppressions.Scan(lines) : null;
+                files[path] = inline;
+                foreach (var (line, message) in inline?.Problems ?? [])
+                    notes.Add((path, line, $"warning: {message}"));
+            }
+            return inline;
+        }
+
+        foreach (var snapshot in result.Snapshots)
+        {
+            Inline(snapshot.Path);
+            foreach (var rule in snapshot.Rules)
+            {
+                foreach (var problem in RuleCommentDirectives(rule).Select(d => d.Problem).OfType<string>())
+                    notes.Add((rule.Span.Path, rule.Span.Line, $"warning: {problem}"));
+            }
+        }
+
+        var active = configuration.Suppressions.Where(s => s.AppliesOn(today)).ToArray();
+        var configSource = configuration.Path ?? ConfigurationLoader.FileName;
+        foreach (var finding in result.Findings)
+        {
+            finding.Suppression = ByRuleComment(finding)
+                ?? ByInlineComment(finding, Inline(finding.Span.Path))
+                ?? ByConfiguration(finding, active, configuration.Directory, configSource);
+        }
+
+        foreach (var expired in configuration.Suppressions.Where(s => !s.AppliesOn(today)))
+        {
+            var matching = result.Findings.Count(f => f.Suppression is null && Matches(expired, f, configuration.Directory));
+            notes.Add((configSource, expired.Line, string.Create(CultureInfo.InvariantCulture,
+                $"note: the suppression of {expired.PolicyId} expired on {expired.Expires:yyyy-MM-dd} and no longer applies ({matching} {(matching == 1 ? "finding counts" : "findings count")} again)")));
+        }
+        return notes.Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.Path}:{n.Line}: {n.Text}")).ToArray();
+    }
+
+    private static Suppression? ByRuleComment(Finding finding)
+    {
+        if (finding.Rule is not { } rule)
+            return null;
+        var directive = RuleCommentDirectives(rule)
+            .Select(d => d.Directive)
+            .FirstOrDefault(d => d is { Justification.Length: > 0 } && d.Ids.Contains(finding.Id, StringComparer.Ordinal));
+        return directive is null ? null : new Suppression("rule-comment", directive.Justification, Source(rule.Span.Path, rule.Span.Line));
+    }
+
+    private static Suppression? ByInlineComment(Finding finding, InlineSuppressions? inline) =>
+        inline?.For(finding.Span.Line, finding.Id) is var (directive, line)
+            ? new Suppression("inline", directive.Justification, Source(finding.Span.Path, line))
+            : null;
+
+    private static Suppression? ByConfiguration(Finding finding, IEnumerable<ConfiguredSuppression> suppressions, string directory, string configSource) =>
+        suppressions.FirstOrDefault(s => Matches(s, finding, directory)) is { } match
+            ? new Suppression("config", match.Justification, Source(configSource, match.Line))
+            : null;
+
+    private static bool Matches(ConfiguredSuppression suppression, Finding finding, string directory)
+    {
+        if (!string.Equals(suppression.PolicyId, finding.Id, StringComparison.Ordinal))
+            return false;
+        if (suppression.Snapshots is { } glob && !SnapshotMatches(glob, finding.Span.Path, directory))
+            return false;
+        if (suppression.Chain is { } chain
+            && !(finding.Diagnostic.Location.Chain?.Name is { } name && FileSystemName.MatchesSimpleExpression(chain, name, ignoreCase: false)))
+            return false;
+        return suppression.Rule is not { } pattern || (finding.RuleText is { } text && pattern.IsMatch(text));
+    }
+
+    /// <summary>Globs are relative to the configuration's folder, as the snapshot paths are made to be.</summary>
+    private static bool SnapshotMatches(string glob, string snapshotPath, string directory)
+    {
+        var relative = Path.GetRelativePath(directory, Path.GetFullPath(snapshotPath)).Replace('\\', '/');
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(Path.IsPathRooted(glob) ? Path.GetRelativePath(directory, glob).Replace('\\', '/') : glob);
+        return matcher.Match(relative).HasMatches;
+    }
+
+    private static IEnumerable<(SuppressionDirective? Directive, string? Problem)> RuleCommentDirectives(Rule rule)
+    {
+        foreach (var comment in rule.Matches.OfType<CommentMatch>())
+        {
+            var directive = SuppressionDirective.Parse(comment.Text, out var problem);
+            if (directive is not null || problem is not null)
+                yield return (directive, problem);
+        }
+    }
+
+    private static string Source(string path, int line) => string.Create(CultureInfo.InvariantCulture, $"{path}:{line}");
+
+    private static IReadOnlyList<string>? ReadLines(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllLines(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
