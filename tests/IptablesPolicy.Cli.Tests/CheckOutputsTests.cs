@@ -129,4 +129,22 @@ public sealed class CheckOutputsTests
         run.Error.ShouldContain($"cannot write {Path.Combine(blocker, "check.sarif")}");
         run.Output.ShouldContain("error ACME001", customMessage: "the console output is still written");
     }
+
+    [Test]
+    public void The_built_in_pack_over_every_example_writes_valid_sarif_and_junit()
+    {
+        var sarif = Path.Combine(folder, "builtin.sarif");
+        var junit = Path.Combine(folder, "builtin.xml");
+        var rulesets = Rulesets().Select(CliRunner.Example).ToArray();
+        var run = CliRunner.Run(["check", .. rulesets, "--cache-dir", Path.Combine(ReportScenarios.PolicyFolder, "cache"),
+            "--source-root", CliRunner.RepositoryRoot, "--sarif", sarif, "--junit", junit, "--format", "github"]);
+        run.ExitCode.ShouldBeOneOf([0, 1], run.Error);
+        OutputValidators.ValidateSarifSchema(File.ReadAllText(sarif));
+        OutputValidators.ValidateWithMultitool(sarif);
+        OutputValidators.ValidateJUnit(junit);
+        using var document = JsonDocument.Parse(File.ReadAllText(sarif));
+        var rules = document.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        rules.GetArrayLength().ShouldBeGreaterThan(0, "the built-in pack declares its rules");
+        rules.EnumerateArray().ShouldAllBe(r => r.GetProperty("help").GetProperty("markdown").GetString()!.Length > 0);
+    }
 }
