@@ -34,6 +34,13 @@ internal static class ReportScenarios
     /// <summary>The folder holding the scenario policies and their compile cache.</summary>
     public static string PolicyFolder => Folder.Value;
 
+    /// <summary>Deletes the scenario folder, when a test made it.</summary>
+    public static void DeleteFolder()
+    {
+        if (Folder.IsValueCreated && Directory.Exists(Folder.Value))
+            Directory.Delete(Folder.Value, recursive: true);
+    }
+
     /// <summary>The ruleset every scenario checks, relative to the repository root.</summary>
     public const string Ruleset = "examples/rulesets/aks-node.v4";
 
