@@ -13,18 +13,27 @@ namespace IptablesPolicy.Reporting;
 public static class TextReport
 {
     /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>.</summary>
-    public static void Write(CheckResult result, TextWriter output)
+    public static void Write(CheckResult result, TextWriter output) => Write(result, output, []);
+
+    /// <summary>Writes <paramref name="result"/> to <paramref name="output"/>, with <paramref name="notes"/> (such as
+    /// what a size-limited SARIF file left out) just before the summary line. Suppressed findings are not listed,
+    /// only counted in the summary.</summary>
+    public static void Write(CheckResult result, TextWriter output, IReadOnlyList<string> notes)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(notes);
         // Suppressed findings are counted in the summary, not printed: they carry their justification in SARIF and JSON.
-        foreach (var finding in result.Findings.Where(f => f.Suppression is null))
+        var active = result.Findings.Where(f => f.Suppression is null).ToArray();
+        foreach (var finding in active)
             WriteFinding(finding, output);
         foreach (var problem in result.Snapshots.SelectMany(s => s.Diagnostics))
             output.WriteLine(problem.ToString());
         foreach (var fault in result.Faults)
             output.WriteLine(fault.ToString());
-        if (result.Findings.Count(f => f.Suppression is null) + result.Faults.Count > 0)
+        foreach (var note in notes)
+            output.WriteLine(note);
+        if (active.Length + result.Faults.Count + notes.Count > 0)
             output.WriteLine();
         output.WriteLine(Summary(result));
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IptablesPolicy.Cli.Input;
+using IptablesPolicy.Cli.Output;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Engine;
 using IptablesPolicy.Engine.Results;
@@ -39,13 +40,21 @@ internal static class CheckCommand
         policies.AddTo(command);
         var configurationOptions = new ConfigurationOptions();
         configurationOptions.AddTo(command);
+        var outputs = new CheckOutputOptions();
+        outputs.AddTo(command);
         command.SetAction(result =>
         {
             // The configuration file first: its values fill in what the command line leaves out.
             if (configurationOptions.Load(result, error) is not { } configuration
                 || !configurationOptions.TryReadBaseline(result, configuration, error, out var baseline))
                 return ExitCodes.Configuration;
-            var run = new RunOptions { PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)), SeverityOf = configuration.SeverityOf };
+            var progress = ProgressLine.IsWanted(error, Environment.GetEnvironmentVariable) ? new ProgressLine(error) : null;
+            var run = new RunOptions
+            {
+                PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
+                SeverityOf = configuration.SeverityOf,
+                Progress = progress is null ? null : progress.Report,
+            };
             var arguments = result.GetValue(snapshots) is { Length: > 0 } given ? given : [.. configuration.Snapshots];
             return Run(
                 arguments,
@@ -57,7 +66,9 @@ internal static class CheckCommand
                     ConfigurationOptions.Apply(check, configuration, baseline, error);
                     return configurationOptions.Fails(result, configuration, check);
                 },
-                output.Text,
+                outputs.For(result, configuration.Outputs),
+                progress,
+                output,
                 error);
         });
         return command;
@@ -69,7 +80,9 @@ internal static class CheckCommand
         (IReadOnlyList<Engine.Sources.PolicySource> Sources, bool AllFound) policySources,
         EngineOptions options,
         Func<CheckResult, bool> applyConfiguration,
-        TextWriter output,
+        CheckOutputs outputs,
+        ProgressLine? progress,
+        CommandOutput output,
         TextWriter error)
     {
         var (snapshots, allRead) = snapshotArguments.Length == 0
@@ -86,8 +99,10 @@ internal static class CheckCommand
         var engine = new PolicyEngine(options);
         var policies = engine.Load(policySources.Sources);
         var result = engine.Check(policies, snapshots);
+        progress?.Clear();
         var fails = applyConfiguration(result);
-        TextReport.Write(result, output);
+        if (!outputs.Write(result, options.Run.SeverityOf, output, error, Environment.GetEnvironmentVariable))
+            return ExitCodes.Usage;
         return ExitCodeOf(result, fails, complete: allRead && policySources.AllFound);
     }
 

@@ -24,6 +24,7 @@ internal static class PolicyRunner
         var findings = new List<Finding>();
         var faults = new List<PolicyFault>(policies.Faults);
         var gate = new Lock();
+        var done = 0;
         Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) }, item =>
         {
             var (runFindings, fault) = RunOne(item.policy, item.view, options);
@@ -32,6 +33,7 @@ internal static class PolicyRunner
                 findings.AddRange(runFindings);
                 if (fault is not null)
                     faults.Add(fault);
+                options.Progress?.Invoke(++done, work.Length);
             }
         });
         var sorted = FindingOrder.Sort(findings);

@@ -14,4 +14,8 @@ public sealed record RunOptions
     /// <summary>The severity a descriptor's findings get in this run, null to leave it out (default: its default
     /// severity when enabled by default, else left out). Configuration (severities, enable/disable) plugs in here.</summary>
     public Func<PolicyDescriptor, Severity?> SeverityOf { get; init; } = d => d.IsEnabledByDefault ? d.DefaultSeverity : null;
+
+    /// <summary>Called after each (policy, snapshot) run with how many are done and how many there are in all, from
+    /// worker threads one at a time; null for none. The tool's progress line plugs in here.</summary>
+    public Action<int, int>? Progress { get; init; }
 }
