@@ -39,7 +39,7 @@ hyperfine --runs "$runs" --export-csv "$work/times.csv" -i \
     --prepare "rm -rf $work/cold" --prepare true -n cold "$tool check $tiny $extra --cache-dir $work/cold" \
     -n warm "$tool check $tiny $extra --cache-dir $work/warm" >&2
 compile="$(awk -v c="$(median cold)" -v w="$(median warm)" 'BEGIN { printf "%.2f", c - w }')"
-summary=("pack: $policies; cold compile (cold minus warm check of a 6-line ruleset): ${compile} s (goal < 3 s); warm check of it: $(median warm) s")
+summary=("pack: $policies; cold compile (cold minus warm check of a 6-line ruleset): ${compile} s (goal < 3 s); warm check of it: $(printf '%.2f' "$(median warm)") s")
 
 for services in "${sizes[@]}"; do
     file="$work/kube-proxy-$services.v4"
