@@ -25,7 +25,7 @@ internal static class CacheKey
         Add(hash, "unrestricted", allowUnrestricted ? "1" : "0");
         Add(hash, "path", source.Path);
         Add(hash, "text", source.Text);
-        foreach (var loaded in LoadDirectiveScanner.LoadedFiles(source))
+        foreach (var loaded in source.LoadedFiles)
         {
             Add(hash, "load", loaded.Path);
             Add(hash, "text", loaded.Text ?? "\0missing");

@@ -47,7 +47,7 @@ public sealed class LoadedPolicy
         var method = type.GetMethod("<Factory>", BindingFlags.Public | BindingFlags.Static)
             ?? throw new InvalidOperationException($"{compiled.Source.Path}: the compiled script has no entry point");
         var factory = method.CreateDelegate<Func<object?[], Task<object>>>();
-        var files = new[] { compiled.Source.Path }.Concat(LoadDirectiveScanner.LoadedFiles(compiled.Source).Select(f => f.Path)).ToArray();
+        var files = new[] { compiled.Source.Path }.Concat(compiled.Source.LoadedFiles.Select(f => f.Path)).ToArray();
         return new LoadedPolicy(compiled.Source, descriptors, files, factory, compiled.FromCache);
     }
 

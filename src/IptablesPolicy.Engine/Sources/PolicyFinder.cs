@@ -39,7 +39,7 @@ public static class PolicyFinder
                 problems.Add($"{DisplayPath.Of(path, cwd)}: error: cannot read the policy: {e.Message}");
             }
         }
-        var loaded = sources.SelectMany(s => LoadDirectiveScanner.LoadedFiles(s).Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
+        var loaded = sources.SelectMany(s => s.LoadedFiles.Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         return (sources.Where(s => named.Contains(s.Path) || !loaded.Contains(s.Path)).ToArray(), problems);
     }
 }

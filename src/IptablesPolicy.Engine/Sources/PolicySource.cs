@@ -30,6 +30,9 @@ public sealed class PolicySource
 
     internal IPolicyFiles Files { get; }
 
+    /// <summary>The files the script <c>#load</c>s, transitively; read once, for the cache key, the finder and exception locations.</summary>
+    internal IReadOnlyList<LoadDirectiveScanner.LoadedFile> LoadedFiles => field ??= LoadDirectiveScanner.LoadedFiles(this);
+
     /// <summary>A policy read from a file on disk.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static PolicySource FromFile(string path, string? workingDirectory = null)
