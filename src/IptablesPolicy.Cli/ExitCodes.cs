@@ -24,4 +24,7 @@ internal static class ExitCodes
 
     /// <summary>The command line itself was wrong (unknown option, bad value). Shares 2 with the other "nothing could run as asked" cases.</summary>
     public const int Usage = 2;
+
+    /// <summary>A bug in the tool itself (sysexits' EX_SOFTWARE), reported in one line without a stack trace.</summary>
+    public const int InternalError = 70;
 }

@@ -31,7 +31,8 @@ internal static class Program
         root.Subcommands.Add(ListPoliciesCommand.Create(output, error));
         root.Subcommands.Add(ShowCommand.Create(output, error));
         root.Subcommands.Add(TestCommand.Create(output, error));
-        var configuration = new InvocationConfiguration { Output = output.Text, Error = error };
+        // Our own last resort instead of System.CommandLine's, which prints the stack trace.
+        var configuration = new InvocationConfiguration { Output = output.Text, Error = error, EnableDefaultExceptionHandler = false };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
@@ -40,6 +41,16 @@ internal static class Program
             error.WriteLine("Run 'iptables-policy --help' for usage.");
             return ExitCodes.Usage;
         }
-        return result.Invoke(configuration);
+        try
+        {
+            return result.Invoke(configuration);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Every expected problem is reported where it happens; this is a bug, said in one line.
+            output.Text.Flush();
+            error.WriteLine($"iptables-policy: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0].Trim()} (please report it with the command line)");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -144,4 +144,17 @@ public sealed class TestCommandTests
         // Every policy of the pack is tested from its working copy, none from the shipped one twice.
         error.ShouldNotContain("IPP0004");
     }
+
+    [Test]
+    public void A_JUnit_file_that_cannot_be_written_is_named_with_exit_code_2()
+    {
+        var junit = Path.Combine(folder, "no-such-folder", "fixtures.xml");
+
+        var (exitCode, output, error) = Test(Policies, "--junit", junit);
+
+        exitCode.ShouldBe(2);
+        error.ShouldContain($"{junit}: error: cannot write the JUnit file");
+        output.ShouldContain("2 fixtures: 2 passed, 0 failed");
+        error.ShouldNotContain("   at ");
+    }
 }

@@ -93,16 +93,25 @@ internal static class TestCommand
 
         var failed = results.Count(r => !r.Passed);
         output.WriteLine($"{results.Count} {(results.Count == 1 ? "fixture" : "fixtures")}: {results.Count - failed} passed, {failed} failed; {gaps.Count} coverage {(gaps.Count == 1 ? "gap" : "gaps")}");
-        if (junitPath is not null)
-            WriteJUnit(junitPath, results, requireCoverage ? gaps : []);
+        if (junitPath is not null && !TryWriteJUnit(junitPath, results, requireCoverage ? gaps : [], error))
+            return ExitCodes.Usage;
         if (set.Faults.Count > 0 || problems.Count > 0)
             return ExitCodes.Incomplete;
         return failed > 0 || (requireCoverage && gaps.Count > 0) || results.Count == 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private static void WriteJUnit(string path, IReadOnlyList<FixtureResult> results, IReadOnlyList<CoverageGap> gaps)
+    private static bool TryWriteJUnit(string path, IReadOnlyList<FixtureResult> results, IReadOnlyList<CoverageGap> gaps, TextWriter error)
     {
-        using var stream = File.Create(path);
-        Testing.Reporting.FixtureJUnitWriter.Write(results, gaps, stream);
+        try
+        {
+            using var stream = File.Create(path);
+            Testing.Reporting.FixtureJUnitWriter.Write(results, gaps, stream);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{path}: error: cannot write the JUnit file: {e.Message}");
+            return false;
+        }
     }
 }
