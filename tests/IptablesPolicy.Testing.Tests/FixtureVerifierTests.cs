@@ -159,4 +159,17 @@ public class FixtureVerifierTests
         result.Passed.ShouldBeFalse();
         result.Problems.ShouldHaveSingleItem().ShouldContain("ACME901.csx:2:9: error IPP0005: the policy threw DivideByZeroException");
     }
+
+    [Test]
+    public void A_line_the_reader_flags_fails_the_fixture_unless_an_expectation_stands_above_it()
+    {
+        var tester = PolicyTester.ForText("foreach (var rule in Rules) Report(rule, rule.Target.Name);", "Targets.csx");
+        const string flagged = "-A INPUT -j REJECT --reject-with tcp-reset";
+
+        var unmarked = tester.VerifyFixtureText($"# test-policies: Targets\n*filter\n:INPUT ACCEPT [0:0]\n{flagged}\nCOMMIT\n", "unmarked.v4");
+        var marked = tester.VerifyFixtureText($"*filter\n:INPUT ACCEPT [0:0]\n# expect: Targets \"REJECT\"\n{flagged}\nCOMMIT\n", "marked.v4");
+
+        unmarked.Problems.ShouldContain(p => p.StartsWith("unmarked.v4:4:") && p.Contains("error: --reject-with tcp-reset needs -p tcp"));
+        marked.Passed.ShouldBeTrue(marked.Describe());
+    }
 }

@@ -3,8 +3,8 @@ using IptablesPolicy.Core;
 namespace IptablesPolicy.Engine.Tests.BuiltInPack;
 
 /// <summary>
-/// IPT2006's causes that this project's parser also flags as errors while reading (the rule is kept): the fixture
-/// verifier fails a fixture with parse errors, so these are tested here instead of in <c>policies/IPT2006/fixtures</c>.
+/// IPT2006's causes that this project's parser also flags as errors while reading (the rule is kept), all of them
+/// (<c>policies/IPT2006/fixtures</c> holds the tcp-reset ones, with an expectation above each flagged line).
 /// Each was restored for real into a network namespace (iptables 1.8.9, nft and legacy) and refused by the kernel;
 /// all but the NAT-ports case pass <c>iptables-restore --test</c>.
 /// </summary>
