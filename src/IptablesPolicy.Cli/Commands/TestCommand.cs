@@ -1,7 +1,9 @@
 using System.CommandLine;
+using IptablesPolicy.Cli.Output;
 using IptablesPolicy.Engine;
 using IptablesPolicy.Engine.Running;
 using IptablesPolicy.Engine.Sources;
+using IptablesPolicy.Reporting;
 using IptablesPolicy.Testing;
 using IptablesPolicy.Testing.Coverage;
 using IptablesPolicy.Testing.Fixtures;
@@ -105,7 +107,7 @@ internal static class TestCommand
         try
         {
             using var stream = File.Create(path);
-            Testing.Reporting.FixtureJUnitWriter.Write(results, gaps, stream);
+            JUnitDocument.Write(FixtureJUnit.Suites(results, gaps), stream);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
