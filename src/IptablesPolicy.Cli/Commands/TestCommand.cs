@@ -55,9 +55,12 @@ internal static class TestCommand
         var (folders, fixturePaths, problems) = FixtureFinder.Find(targets);
         foreach (var problem in problems)
             error.WriteLine(problem);
-        var (filePolicies, policyProblems) = PolicyFinder.Find(folders.Concat(parsed.GetValue(options.Policies) ?? []));
-        foreach (var problem in policyProblems.Where(_ => (parsed.GetValue(options.Policies) ?? []).Length > 0))
+        // A folder given to test may hold fixtures only; a --policies pattern that matches nothing is a mistake.
+        var (folderPolicies, _) = PolicyFinder.Find(folders);
+        var (namedPolicies, policyProblems) = PolicyFinder.Find(parsed.GetValue(options.Policies) ?? []);
+        foreach (var problem in policyProblems)
             error.WriteLine(problem);
+        var filePolicies = folderPolicies.Concat(namedPolicies).DistinctBy(p => p.Path).ToArray();
         var sources = new List<PolicySource>();
         if (!parsed.GetValue(options.NoBuiltIn))
         {
@@ -86,7 +89,7 @@ internal static class TestCommand
             output.Write(result.Describe());
         }
 
-        var coverageScope = filePolicies.Count > 0
+        var coverageScope = filePolicies.Length > 0
             ? set.Declaring(set.Policies.Where(p => p.Source.Origin == PolicyOrigin.File).SelectMany(p => p.Descriptors.Select(d => d.Id)))
             : set;
         var gaps = FixtureCoverage.Find(coverageScope, results);
@@ -97,7 +100,7 @@ internal static class TestCommand
         output.WriteLine($"{results.Count} {(results.Count == 1 ? "fixture" : "fixtures")}: {results.Count - failed} passed, {failed} failed; {gaps.Count} coverage {(gaps.Count == 1 ? "gap" : "gaps")}");
         if (junitPath is not null && !TryWriteJUnit(junitPath, results, requireCoverage ? gaps : [], error))
             return ExitCodes.Usage;
-        if (set.Faults.Count > 0 || problems.Count > 0)
+        if (set.Faults.Count > 0 || problems.Count > 0 || policyProblems.Count > 0)
             return ExitCodes.Incomplete;
         return failed > 0 || (requireCoverage && gaps.Count > 0) || results.Count == 0 ? ExitCodes.Findings : ExitCodes.Success;
     }
