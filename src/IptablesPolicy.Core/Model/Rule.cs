@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IptablesPolicy.Core.Model;
 
 /// <summary>
@@ -6,17 +8,34 @@ namespace IptablesPolicy.Core.Model;
 /// </summary>
 public sealed class Rule
 {
+    // A 100k-rule snapshot keeps one of these per rule, so the fields are stored packed (references and a
+    // flag word) and the public nullable structs are made when read: 128 bytes a rule instead of 224.
+    private const int ProtocolNegated = 1, SourceNegated = 2, DestinationNegated = 4, InNegated = 8, OutNegated = 16;
+
+    private readonly string path;
+    private readonly int line;
+    private readonly int startColumn;
+    private readonly int endColumn;
+    private readonly int flags;
+    private readonly string? protocol;
+    private readonly AddressSpec? source;
+    private readonly AddressSpec? destination;
+    private readonly string? inInterface;
+    private readonly string? outInterface;
+    private readonly StrongBox<Counters>? counters;
+
     internal Rule(Chain chain, SourceSpan span, RuleSpec spec)
     {
         Chain = chain;
-        Span = span;
-        Counters = spec.Counters;
-        Protocol = spec.Protocol;
-        Source = spec.Source;
-        Destination = spec.Destination;
-        InInterface = spec.InInterface;
-        OutInterface = spec.OutInterface;
-        Fragment = spec.Fragment;
+        (path, line, startColumn, endColumn) = span;
+        counters = spec.Counters is { } c ? new StrongBox<Counters>(c) : null;
+        var bits = (int)spec.Fragment << 8;
+        protocol = Unpack(spec.Protocol, ProtocolNegated, ref bits);
+        source = Unpack(spec.Source, SourceNegated, ref bits);
+        destination = Unpack(spec.Destination, DestinationNegated, ref bits);
+        inInterface = Unpack(spec.InInterface, InNegated, ref bits);
+        outInterface = Unpack(spec.OutInterface, OutNegated, ref bits);
+        flags = bits;
         Matches = spec.Matches;
         Target = spec.Target;
         Unknown = spec.Unknown ?? RuleSpec.EmptyUnknown;
@@ -32,28 +51,28 @@ public sealed class Rule
     public int Position { get; internal set; }
 
     /// <summary>Where the rule was read from.</summary>
-    public SourceSpan Span { get; }
+    public SourceSpan Span => new(path, line, startColumn, endColumn);
 
     /// <summary>The rule's packet and byte counters, when the input had them (<c>iptables-save -c</c>, <c>-v</c> listings).</summary>
-    public Counters? Counters { get; }
+    public Counters? Counters => counters?.Value;
 
     /// <summary>The protocol (<c>-p</c>) as iptables-save names it (<c>tcp</c>, <c>47</c>), or null when the rule matches any protocol.</summary>
-    public Negatable<string>? Protocol { get; }
+    public Negatable<string>? Protocol => Pack(protocol, ProtocolNegated);
 
     /// <summary>The source address (<c>-s</c>), or null when the rule matches any source.</summary>
-    public Negatable<AddressSpec>? Source { get; }
+    public Negatable<AddressSpec>? Source => Pack(source, SourceNegated);
 
     /// <summary>The destination address (<c>-d</c>), or null when the rule matches any destination.</summary>
-    public Negatable<AddressSpec>? Destination { get; }
+    public Negatable<AddressSpec>? Destination => Pack(destination, DestinationNegated);
 
     /// <summary>The input interface (<c>-i</c>, <c>eth0</c> or the wildcard <c>eni+</c>), or null when any interface matches.</summary>
-    public Negatable<string>? InInterface { get; }
+    public Negatable<string>? InInterface => Pack(inInterface, InNegated);
 
     /// <summary>The output interface (<c>-o</c>), or null when any interface matches.</summary>
-    public Negatable<string>? OutInterface { get; }
+    public Negatable<string>? OutInterface => Pack(outInterface, OutNegated);
 
     /// <summary>What the rule's <c>-f</c> flag says about fragments.</summary>
-    public FragmentFilter Fragment { get; }
+    public FragmentFilter Fragment => (FragmentFilter)(flags >> 8);
 
     /// <summary>The match extensions, in the order the rule applies them.</summary>
     public IReadOnlyList<Match> Matches { get; }
@@ -80,4 +99,17 @@ public sealed class Rule
 
     /// <inheritdoc cref="Text"/>
     public override string ToString() => Text;
+
+    private static T? Unpack<T>(Negatable<T>? value, int negatedBit, ref int bits)
+        where T : class
+    {
+        if (value is not { } v)
+            return null;
+        if (v.IsNegated)
+            bits |= negatedBit;
+        return v.Value;
+    }
+
+    private Negatable<T>? Pack<T>(T? value, int negatedBit)
+        where T : class => value is null ? null : new Negatable<T>(value, (flags & negatedBit) != 0);
 }
