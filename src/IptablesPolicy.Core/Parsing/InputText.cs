@@ -18,13 +18,15 @@ internal sealed class InputText
 
     private readonly string? text;
     private readonly byte[]? bytes;
+    private readonly string? file;
     private readonly int bytesStart;
 
-    private InputText(string path, string? text, byte[]? bytes, int bytesStart, List<ParseDiagnostic> problems)
+    private InputText(string path, string? text, byte[]? bytes, string? file, int bytesStart, List<ParseDiagnostic> problems)
     {
         Path = path;
         this.text = text;
         this.bytes = bytes;
+        this.file = file;
         this.bytesStart = bytesStart;
         Problems = problems;
     }
@@ -36,7 +38,7 @@ internal sealed class InputText
     /// The lines, numbered from 1, each a slice of a block of the text. Each enumeration reads the text
     /// again from its start; a line stays valid after the enumerator moves on.
     /// </summary>
-    public IEnumerable<SourceLine> Lines => bytes is null ? LinesOf(text!, firstNumber: 1) : LinesOfBytes();
+    public IEnumerable<SourceLine> Lines => text is not null ? LinesOf(text, firstNumber: 1) : LinesOfBytes();
 
     /// <summary>
     /// Looks for a line that <paramref name="candidate"/> picks out on its UTF-8 bytes and
@@ -45,19 +47,20 @@ internal sealed class InputText
     /// </summary>
     public bool AnyLine(Func<ReadOnlySpan<byte>, bool> candidate, Func<SourceLine, bool> confirm)
     {
-        // A text given as a string (tests, pasted input) is small: encoding it once keeps one code path.
-        var all = bytes ?? Encoding.UTF8.GetBytes(text!);
-        var start = bytes is null ? 0 : bytesStart;
         var number = 0;
-        while (start < all.Length)
+        foreach (var block in Blocks())
         {
-            number++;
-            var newline = all.AsSpan(start).IndexOf((byte)'\n');
-            var end = newline < 0 ? all.Length : start + newline;
-            var content = all.AsSpan(start, end - start).TrimEnd((byte)'\r');
-            if (candidate(content) && confirm(new SourceLine(number, Encoding.UTF8.GetString(content))))
-                return true;
-            start = end + 1;
+            var rest = block.Span;
+            while (rest.Length > 0)
+            {
+                number++;
+                var newline = rest.IndexOf((byte)'\n');
+                var line = newline < 0 ? rest : rest[..newline];
+                var content = line.TrimEnd((byte)'\r');
+                if (candidate(content) && confirm(new SourceLine(number, Encoding.UTF8.GetString(content))))
+                    return true;
+                rest = newline < 0 ? [] : rest[(newline + 1)..];
+            }
         }
         return false;
     }
@@ -65,26 +68,61 @@ internal sealed class InputText
     /// <summary>Problems with the text itself (invalid UTF-8, CRLF line ends), found before parsing.</summary>
     public IReadOnlyList<ParseDiagnostic> Problems { get; }
 
-    public static InputText FromBytes(string path, byte[] bytes) => FromBytes(path, bytes.AsSpan());
-
     /// <summary>Reads a file; <see cref="IOException"/> and friends propagate to the caller, who names the file.</summary>
     public static InputText FromFile(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        if (!Utf8.IsValid(bytes))
-            return FromBytes(path, bytes);
-        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-        var problems = new List<ParseDiagnostic>();
-        var crlf = bytes.AsSpan(start).IndexOf("\r\n"u8);
-        if (crlf >= 0)
+        // A regular file is read again for each pass rather than held: a 16 MB snapshot's bytes would
+        // otherwise stay in memory for the whole parse. A pipe or device can be read once only.
+        if (IsRegularFile(path) && FileProblems(path) is { } problems)
         {
-            var before = bytes.AsSpan(start, crlf);
-            var lineStart = before.LastIndexOf((byte)'\n') + 1;
-            var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
-            problems.Add(CrlfWarning(path, before.Count((byte)'\n') + 1, column));
+            var start = StartsWithPreamble(path) ? Encoding.UTF8.Preamble.Length : 0;
+            return new InputText(path, text: null, bytes: null, file: path, start, problems);
         }
-        return new InputText(path, text: null, bytes, start, problems);
+        return FromBytes(path, File.ReadAllBytes(path));
     }
+
+    private static bool IsRegularFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return stream.CanSeek && stream.Length > 0;
+    }
+
+    private static bool StartsWithPreamble(string path)
+    {
+        Span<byte> head = stackalloc byte[3];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(Encoding.UTF8.Preamble);
+    }
+
+    /// <summary>
+    /// One pass over the file's blocks: the CRLF warning, or null when some block is not valid UTF-8 (then the
+    /// file is read whole and decoded line by line, which reports each bad byte).
+    /// </summary>
+    private static List<ParseDiagnostic>? FileProblems(string path)
+    {
+        var problems = new List<ParseDiagnostic>();
+        var lines = 0;
+        var first = true;
+        foreach (var block in BlocksOfFile(path, StartsWithPreamble(path) ? Encoding.UTF8.Preamble.Length : 0))
+        {
+            var span = block.Span;
+            if (!Utf8.IsValid(span))
+                return null;
+            if (first && span.IndexOf("\r\n"u8) is var crlf and >= 0)
+            {
+                first = false;
+                var before = span[..crlf];
+                var lineStart = before.LastIndexOf((byte)'\n') + 1;
+                var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
+                problems.Add(CrlfWarning(path, lines + before.Count((byte)'\n') + 1, column));
+            }
+            if (first)
+                lines += span.Count((byte)'\n');
+        }
+        return problems;
+    }
+
+    public static InputText FromBytes(string path, byte[] bytes) => FromBytes(path, bytes.AsSpan());
 
     public static InputText FromBytes(string path, ReadOnlySpan<byte> bytes)
     {
@@ -112,7 +150,7 @@ internal sealed class InputText
             var lineStart = text.LastIndexOf('\n', Math.Max(0, crlf - 1)) + 1;
             problems.Add(CrlfWarning(path, text.AsSpan(0, crlf).Count('\n') + 1, crlf - lineStart + 1));
         }
-        return new InputText(path, text, bytes: null, bytesStart: 0, problems);
+        return new InputText(path, text, bytes: null, file: null, bytesStart: 0, problems);
     }
 
     private static ParseDiagnostic CrlfWarning(string path, int line, int column) =>
@@ -135,9 +173,30 @@ internal sealed class InputText
     /// <summary>Decodes the bytes in blocks that end at a line end, so no line or UTF-8 sequence is split.</summary>
     private IEnumerable<SourceLine> LinesOfBytes()
     {
-        var all = bytes!;
         var number = 1;
-        var start = bytesStart;
+        foreach (var block in Blocks())
+        {
+            foreach (var line in LinesOf(Encoding.UTF8.GetString(block.Span), number))
+            {
+                yield return line;
+                number = line.Number + 1;
+            }
+        }
+    }
+
+    /// <summary>The text's UTF-8 bytes in blocks of about <see cref="BlockBytes"/> that end just after a line end (or at the end).</summary>
+    private IEnumerable<ReadOnlyMemory<byte>> Blocks()
+    {
+        if (file is not null)
+            return BlocksOfFile(file, bytesStart);
+        if (bytes is not null)
+            return BlocksOf(bytes, bytesStart);
+        // A text given as a string (tests, pasted input) is small: encoding it once keeps one code path.
+        return BlocksOf(Encoding.UTF8.GetBytes(text!), 0);
+    }
+
+    private static IEnumerable<ReadOnlyMemory<byte>> BlocksOf(byte[] all, int start)
+    {
         while (start < all.Length)
         {
             var end = Math.Min(all.Length, start + BlockBytes);
@@ -146,13 +205,37 @@ internal sealed class InputText
                 var newline = all.AsSpan(end).IndexOf((byte)'\n');
                 end = newline < 0 ? all.Length : end + newline + 1;
             }
-            var block = Encoding.UTF8.GetString(all, start, end - start);
-            foreach (var line in LinesOf(block, number))
-            {
-                yield return line;
-                number = line.Number + 1;
-            }
+            yield return all.AsMemory(start, end - start);
             start = end;
+        }
+    }
+
+    private static IEnumerable<ReadOnlyMemory<byte>> BlocksOfFile(string path, int start)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        stream.Position = start;
+        var buffer = new byte[BlockBytes * 2];
+        var filled = 0;
+        while (true)
+        {
+            if (filled == buffer.Length)
+                Array.Resize(ref buffer, buffer.Length * 2);
+            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            if (read == 0)
+            {
+                if (filled > 0)
+                    yield return buffer.AsMemory(0, filled);
+                yield break;
+            }
+            // Only whole lines leave the buffer; a line longer than the buffer grows it.
+            var lastNewline = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n');
+            if (lastNewline < 0 || filled < BlockBytes)
+                continue;
+            yield return buffer.AsMemory(0, lastNewline + 1);
+            var rest = filled - lastNewline - 1;
+            Buffer.BlockCopy(buffer, lastNewline + 1, buffer, 0, rest);
+            filled = rest;
         }
     }
 
