@@ -7,7 +7,8 @@
 #
 #   tests/IptablesPolicy.Benchmarks/check-vs-restore.sh [RUNS=5] [SERVICES...=1000 10000 50000]
 #
-# The tool is published the way it ships (Release, ReadyToRun for this machine's runtime identifier).
+# The tool is published the way the package ships it (Release, framework-dependent, JIT); IPP_R2R=1 publishes
+# it ReadyToRun for this machine's runtime identifier instead, as a user may for a CI image.
 # Needs root and iptables (iptables-restore --test talks to the kernel) and hyperfine.
 set -euo pipefail
 
@@ -22,9 +23,16 @@ restore="$(command -v iptables-restore || echo /usr/sbin/iptables-restore)"
 [ -x "$restore" ] || { echo "iptables-restore not found (apt-get install iptables)" >&2; exit 1; }
 command -v hyperfine > /dev/null || { echo "hyperfine not found (apt-get install hyperfine)" >&2; exit 1; }
 
-rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
-echo "publishing the CLI (Release, ReadyToRun, $rid) -> $work/cli" >&2
-dotnet publish "$root/src/IptablesPolicy.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/cli" --nologo -v quiet >&2
+if [ "${IPP_R2R:-0}" = 1 ]; then
+    rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+    echo "publishing the CLI (Release, ReadyToRun, $rid) -> $work/cli" >&2
+    dotnet publish "$root/src/IptablesPolicy.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/cli" --nologo -v quiet >&2
+    build="ReadyToRun $rid"
+else
+    echo "publishing the CLI (Release, framework-dependent, as packed) -> $work/cli" >&2
+    dotnet publish "$root/src/IptablesPolicy.Cli" -c Release -o "$work/cli" --nologo -v quiet >&2
+    build="framework-dependent JIT, as packed"
+fi
 tool="$work/cli/iptables-policy"
 # IPP_POLICIES=GLOB adds the user's policies to the pack.
 extra=""
@@ -56,5 +64,5 @@ for services in "${sizes[@]}"; do
 done
 
 echo
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -r); $($restore --version 2>&1 | head -1); dotnet $(dotnet --version); hyperfine medians of $runs runs"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -r); $($restore --version 2>&1 | head -1); dotnet $(dotnet --version); $build; hyperfine medians of $runs runs"
 printf '%s\n' "${summary[@]}"
