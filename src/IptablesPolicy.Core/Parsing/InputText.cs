@@ -10,8 +10,8 @@ namespace IptablesPolicy.Core.Parsing;
 /// </summary>
 internal sealed class InputText
 {
-    // Valid UTF-8 files are kept as bytes and decoded a block at a time: a 16 MB snapshot is 32 MB as one
-    // string, and the parser needs only the line it is on.
+    // Valid UTF-8 files are read and decoded a block at a time: a 16 MB snapshot is 32 MB as one string,
+    // and the parser needs only the line it is on.
     private const int BlockBytes = 1 << 16;
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -73,10 +73,11 @@ internal sealed class InputText
     {
         // A regular file is read again for each pass rather than held: a 16 MB snapshot's bytes would
         // otherwise stay in memory for the whole parse. A pipe or device can be read once only.
-        if (IsRegularFile(path) && FileProblems(path) is { } problems)
+        if (IsRegularFile(path))
         {
             var start = StartsWithPreamble(path) ? Encoding.UTF8.Preamble.Length : 0;
-            return new InputText(path, text: null, bytes: null, file: path, start, problems);
+            if (FileProblems(path, start) is { } problems)
+                return new InputText(path, text: null, bytes: null, file: path, start, problems);
         }
         return FromBytes(path, File.ReadAllBytes(path));
     }
@@ -98,26 +99,27 @@ internal sealed class InputText
     /// One pass over the file's blocks: the CRLF warning, or null when some block is not valid UTF-8 (then the
     /// file is read whole and decoded line by line, which reports each bad byte).
     /// </summary>
-    private static List<ParseDiagnostic>? FileProblems(string path)
+    private static List<ParseDiagnostic>? FileProblems(string path, int start)
     {
         var problems = new List<ParseDiagnostic>();
-        var lines = 0;
-        var first = true;
-        foreach (var block in BlocksOfFile(path, StartsWithPreamble(path) ? Encoding.UTF8.Preamble.Length : 0))
+        var linesBefore = 0;
+        var crlfSeen = false;
+        foreach (var block in BlocksOfFile(path, start))
         {
             var span = block.Span;
             if (!Utf8.IsValid(span))
                 return null;
-            if (first && span.IndexOf("\r\n"u8) is var crlf and >= 0)
+            if (!crlfSeen && span.IndexOf("\r\n"u8) is var crlf and >= 0)
             {
-                first = false;
+                // Reported once, at the first: the rest of the file has them too.
+                crlfSeen = true;
                 var before = span[..crlf];
                 var lineStart = before.LastIndexOf((byte)'\n') + 1;
                 var column = Encoding.UTF8.GetCharCount(before[lineStart..]) + 1;
-                problems.Add(CrlfWarning(path, lines + before.Count((byte)'\n') + 1, column));
+                problems.Add(CrlfWarning(path, linesBefore + before.Count((byte)'\n') + 1, column));
             }
-            if (first)
-                lines += span.Count((byte)'\n');
+            if (!crlfSeen)
+                linesBefore += span.Count((byte)'\n');
         }
         return problems;
     }

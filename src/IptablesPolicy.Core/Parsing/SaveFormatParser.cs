@@ -16,7 +16,7 @@ internal sealed class SaveFormatParser
     private SourceLine tableLine;
 
     // Rule lines are read in chunks, by as many workers as there are cores, then added in line order.
-    private const int ChunkLines = 16384;
+    private const int ChunkLines = 4096;
     private const int MinLinesPerWorker = 2048;
     private ParsedRuleLine[] pending = [];
     private int pendingCount;
