@@ -122,7 +122,8 @@ public static class SnapshotJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteChain(Utf8JsonWriter writer, Chain chain)
+    /// <summary>The chain's object up to and including the opening of its rules array.</summary>
+    private static void WriteChainHead(Utf8JsonWriter writer, Chain chain)
     {
         writer.WriteStartObject();
         writer.WriteString("name", chain.Name);
@@ -131,6 +132,11 @@ public static class SnapshotJsonWriter
         WriteLine(writer, chain.Span);
         WriteCounters(writer, chain.PolicyCounters);
         writer.WriteStartArray("rules");
+    }
+
+    private static void WriteChain(Utf8JsonWriter writer, Chain chain)
+    {
+        WriteChainHead(writer, chain);
         var rules = chain.Rules;
         for (var i = 0; i < rules.Count; i++)
         {
@@ -146,57 +152,134 @@ public static class SnapshotJsonWriter
 
     /// <summary>
     /// Writes chains a round at a time: the chains of a round are split among the cores by rule count,
-    /// each part written to its own buffer, and the parts copied out in order. Rounds keep the buffers
-    /// small, so the document is never held whole. The parts go straight to the stream: the writer, flushed
-    /// first, sees an empty chains array and closes it as one.
+    /// each part written to its own buffer, and the parts copied out in order. A chain with more rules than
+    /// a round (KUBE-SERVICES of a large cluster) has its rules split the same way, a round at a time. Rounds
+    /// keep the buffers small, so neither the document nor one chain is ever held whole. The parts go straight
+    /// to the stream: the writer, flushed first, sees an empty chains array and closes it as one.
     /// </summary>
     private static void WriteChainsInParallel(Utf8JsonWriter writer, Stream stream, IReadOnlyList<Chain> chains)
     {
         writer.Flush();
-        var first = true;
-        var parts = Environment.ProcessorCount;
-        var buffers = new ArrayBufferWriter<byte>[parts];
-        var partWriters = new Utf8JsonWriter[parts];
-        var bounds = new int[parts + 1];
-        try
+        using var parts = new PartWriters(stream, Environment.ProcessorCount);
+        var bounds = new int[parts.Count + 1];
+        var firstChain = true;
+        var start = 0;
+        while (start < chains.Count)
         {
-            var start = 0;
-            while (start < chains.Count)
+            if (chains[start].Rules.Count > RoundRules)
             {
-                var end = start;
-                var weight = 0;
-                while (end < chains.Count && weight < RoundRules)
-                    weight += chains[end++].Rules.Count + 1;
-                Split(chains, start, end, weight, bounds);
-                Parallel.For(0, parts, part =>
-                {
-                    var buffer = buffers[part] ??= new ArrayBufferWriter<byte>(1 << 20);
-                    buffer.ResetWrittenCount();
-                    var partWriter = partWriters[part] ??= new Utf8JsonWriter(buffer, Options);
-                    partWriter.Reset(buffer);
-                    partWriter.WriteStartArray();
-                    for (var c = bounds[part]; c < bounds[part + 1]; c++)
-                        WriteChain(partWriter, chains[c]);
-                    partWriter.WriteEndArray();
-                    partWriter.Flush();
-                });
-                foreach (var buffer in buffers)
-                {
-                    // Each part is "[chain,chain]": its inside goes into the chains array, comma-separated from the rest.
-                    if (buffer.WrittenCount <= 2)
-                        continue;
-                    if (!first)
-                        stream.WriteByte((byte)',');
-                    stream.Write(buffer.WrittenSpan[1..^1]);
-                    first = false;
-                }
-                start = end;
+                WriteLargeChain(parts, chains[start], bounds, ref firstChain);
+                start++;
+                continue;
+            }
+            var end = start;
+            var weight = 0;
+            while (end < chains.Count && weight < RoundRules && chains[end].Rules.Count <= RoundRules)
+                weight += chains[end++].Rules.Count + 1;
+            Split(chains, start, end, weight, bounds);
+            parts.Write((part, partWriter) =>
+            {
+                for (var c = bounds[part]; c < bounds[part + 1]; c++)
+                    WriteChain(partWriter, chains[c]);
+            });
+            parts.CopyOut(ref firstChain);
+            start = end;
+        }
+    }
+
+    /// <summary>Writes one chain whose rules are written in parallel slices, a round at a time.</summary>
+    private static void WriteLargeChain(PartWriters parts, Chain chain, int[] bounds, ref bool firstChain)
+    {
+        if (!firstChain)
+            parts.Stream.WriteByte((byte)',');
+        firstChain = false;
+        parts.WriteRaw(headWriter => WriteChainHead(headWriter, chain));
+        var rules = chain.Rules;
+        var firstRule = true;
+        for (var start = 0; start < rules.Count; start += RoundRules)
+        {
+            var end = Math.Min(rules.Count, start + RoundRules);
+            for (var part = 0; part <= parts.Count; part++)
+                bounds[part] = start + (int)((long)(end - start) * part / parts.Count);
+            parts.Write((part, partWriter) =>
+            {
+                for (var r = bounds[part]; r < bounds[part + 1]; r++)
+                    WriteRule(partWriter, rules[r]);
+            });
+            parts.CopyOut(ref firstRule);
+        }
+        parts.Stream.Write("]}"u8);
+    }
+
+    /// <summary>
+    /// One buffer and JSON writer per core. Each part is written as a JSON array so the writer puts commas
+    /// between its elements; <see cref="CopyOut"/> copies the arrays' insides to the stream in part order.
+    /// </summary>
+    private sealed class PartWriters : IDisposable
+    {
+        private readonly ArrayBufferWriter<byte>[] buffers;
+        private readonly Utf8JsonWriter[] writers;
+
+        public PartWriters(Stream stream, int count)
+        {
+            Stream = stream;
+            buffers = new ArrayBufferWriter<byte>[count];
+            writers = new Utf8JsonWriter[count];
+            for (var i = 0; i < count; i++)
+            {
+                buffers[i] = new ArrayBufferWriter<byte>(1 << 20);
+                writers[i] = new Utf8JsonWriter(buffers[i], Options);
             }
         }
-        finally
+
+        public Stream Stream { get; }
+
+        public int Count => buffers.Length;
+
+        public void Write(Action<int, Utf8JsonWriter> writePart) =>
+            Parallel.For(0, Count, part =>
+            {
+                var writer = Restart(part);
+                writer.WriteStartArray();
+                writePart(part, writer);
+                writer.WriteEndArray();
+                writer.Flush();
+            });
+
+        /// <summary>Writes JSON that is not a whole value (a chain's head) with the first part's writer, straight to the stream.</summary>
+        public void WriteRaw(Action<Utf8JsonWriter> write)
         {
-            foreach (var partWriter in partWriters)
-                partWriter?.Dispose();
+            var writer = Restart(0);
+            write(writer);
+            writer.Flush();
+            Stream.Write(buffers[0].WrittenSpan);
+        }
+
+        public void CopyOut(ref bool first)
+        {
+            foreach (var buffer in buffers)
+            {
+                // Each part is "[a,b]": its inside joins the enclosing array, comma-separated from the rest.
+                if (buffer.WrittenCount <= 2)
+                    continue;
+                if (!first)
+                    Stream.WriteByte((byte)',');
+                Stream.Write(buffer.WrittenSpan[1..^1]);
+                first = false;
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var writer in writers)
+                writer.Dispose();
+        }
+
+        private Utf8JsonWriter Restart(int part)
+        {
+            buffers[part].ResetWrittenCount();
+            writers[part].Reset(buffers[part]);
+            return writers[part];
         }
     }
 

@@ -13,6 +13,9 @@ public sealed class SnapshotJsonParallelTests
     private static IEnumerable<TestCaseData> Snapshots()
     {
         yield return new TestCaseData("generated 2000 services", SnapshotReader.Parse(KubeProxyRuleset.Generate(new KubeProxyRulesetOptions { Services = 2000 }), "generated.v4"));
+        // KUBE-SERVICES then has 5,001 rules, more than a round: its rules are split among the writers in
+        // three rounds, the last one partial.
+        yield return new TestCaseData("generated 5000 services", SnapshotReader.Parse(KubeProxyRuleset.Generate(new KubeProxyRulesetOptions { Services = 5000 }), "generated.v4"));
         yield return new TestCaseData("aks-node.v4", SnapshotReader.ReadFile(Path.Combine(RepositoryPaths.Examples, "rulesets", "aks-node.v4"))[0]);
         yield return new TestCaseData("empty table", SnapshotReader.Parse("*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n"));
     }
