@@ -54,6 +54,35 @@ public class SuppressionApplierTests
         notes.ShouldBe(["rules.v4:3: warning: the suppression of IPT1102 gives no justification, so it does not apply: add '-- reason'"]);
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public void An_inline_directive_is_read_from_the_file_wherever_it_falls_in_the_file(bool withDirective)
+    {
+        // Comment lines put the directive's marker across the 64 Ki-character block boundary of the marker
+        // search (it starts 5 characters before it), in mixed case.
+        using var workspace = new PolicyWorkspace();
+        workspace.Write("telnet.csx", Telnet);
+        const string Head = "*filter\n:INPUT ACCEPT [0:0]\n";
+        var padding = new StringBuilder();
+        while (Head.Length + padding.Length + 2 < (1 << 16) - 5 - 40)
+            padding.Append("# padding line of a long snapshot file\n");
+        padding.Append('#').Append('x', (1 << 16) - 5 - 2 - Head.Length - padding.Length - 1).Append('\n');
+        var text = Head + padding
+            + (withDirective ? "# IPTables-Policy: disable IPT1102 -- the lab switch only speaks telnet\n" : "# nothing to see\n")
+            + "-A INPUT -p tcp -m tcp --dport 23 -j ACCEPT\nCOMMIT\n";
+        var path = workspace.Write("rules.v4", text);
+        var set = workspace.Engine().Load([Sources.PolicySource.FromFile(Path.Combine(workspace.Root, "telnet.csx"))]);
+        var result = workspace.Engine().Check(set, [IptablesPolicy.Core.SnapshotReader.ReadFile(path)[0]]);
+
+        var notes = SuppressionApplier.Apply(result, ConfigurationLoader.Parse("{}"u8.ToArray(), "iptables-policy.json", workspace.Root), Today);
+
+        notes.ShouldBeEmpty();
+        var directiveLine = text[..text.IndexOf("-A INPUT", StringComparison.Ordinal)].Count(c => c == '\n');
+        if (withDirective)
+            text.IndexOf("IPTables-Policy:", StringComparison.Ordinal).ShouldBe((1 << 16) - 5);
+        result.Findings.Single().Suppression.ShouldBe(withDirective ? new Suppression("inline", "the lab switch only speaks telnet", $"{path}:{directiveLine}") : null);
+    }
+
     [Test]
     public void Warnings_come_in_line_order()
     {
