@@ -160,7 +160,7 @@ public static class SnapshotJsonWriter
     private static void WriteChainsInParallel(Utf8JsonWriter writer, Stream stream, IReadOnlyList<Chain> chains)
     {
         writer.Flush();
-        using var parts = new PartWriters(stream, Environment.ProcessorCount);
+        using var parts = new JsonPartWriters(stream, Environment.ProcessorCount, Options);
         var bounds = new int[parts.Count + 1];
         var firstChain = true;
         var start = 0;
@@ -188,7 +188,7 @@ public static class SnapshotJsonWriter
     }
 
     /// <summary>Writes one chain whose rules are written in parallel slices, a round at a time.</summary>
-    private static void WriteLargeChain(PartWriters parts, Chain chain, int[] bounds, ref bool firstChain)
+    private static void WriteLargeChain(JsonPartWriters parts, Chain chain, int[] bounds, ref bool firstChain)
     {
         if (!firstChain)
             parts.Stream.WriteByte((byte)',');
@@ -209,78 +209,6 @@ public static class SnapshotJsonWriter
             parts.CopyOut(ref firstRule);
         }
         parts.Stream.Write("]}"u8);
-    }
-
-    /// <summary>
-    /// One buffer and JSON writer per core. Each part is written as a JSON array so the writer puts commas
-    /// between its elements; <see cref="CopyOut"/> copies the arrays' insides to the stream in part order.
-    /// </summary>
-    private sealed class PartWriters : IDisposable
-    {
-        private readonly ArrayBufferWriter<byte>[] buffers;
-        private readonly Utf8JsonWriter[] writers;
-
-        public PartWriters(Stream stream, int count)
-        {
-            Stream = stream;
-            buffers = new ArrayBufferWriter<byte>[count];
-            writers = new Utf8JsonWriter[count];
-            for (var i = 0; i < count; i++)
-            {
-                buffers[i] = new ArrayBufferWriter<byte>(1 << 20);
-                writers[i] = new Utf8JsonWriter(buffers[i], Options);
-            }
-        }
-
-        public Stream Stream { get; }
-
-        public int Count => buffers.Length;
-
-        public void Write(Action<int, Utf8JsonWriter> writePart) =>
-            Parallel.For(0, Count, part =>
-            {
-                var writer = Restart(part);
-                writer.WriteStartArray();
-                writePart(part, writer);
-                writer.WriteEndArray();
-                writer.Flush();
-            });
-
-        /// <summary>Writes JSON that is not a whole value (a chain's head) with the first part's writer, straight to the stream.</summary>
-        public void WriteRaw(Action<Utf8JsonWriter> write)
-        {
-            var writer = Restart(0);
-            write(writer);
-            writer.Flush();
-            Stream.Write(buffers[0].WrittenSpan);
-        }
-
-        public void CopyOut(ref bool first)
-        {
-            foreach (var buffer in buffers)
-            {
-                // Each part is "[a,b]": its inside joins the enclosing array, comma-separated from the rest.
-                if (buffer.WrittenCount <= 2)
-                    continue;
-                if (!first)
-                    Stream.WriteByte((byte)',');
-                Stream.Write(buffer.WrittenSpan[1..^1]);
-                first = false;
-            }
-        }
-
-        public void Dispose()
-        {
-            foreach (var writer in writers)
-                writer.Dispose();
-        }
-
-        private Utf8JsonWriter Restart(int part)
-        {
-            buffers[part].ResetWrittenCount();
-            writers[part].Reset(buffers[part]);
-            return writers[part];
-        }
     }
 
     /// <summary>Sets <paramref name="bounds"/> to split chains [start, end) into parts of about equal weight.</summary>
