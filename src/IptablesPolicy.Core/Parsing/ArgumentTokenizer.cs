@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace IptablesPolicy.Core.Parsing;
@@ -17,7 +18,10 @@ internal static class ArgumentTokenizer
     public static bool TryTokenize(string line, int start, QuotingStyle style, List<Token> tokens, out string? error, out int errorColumn, StringPool? pool = null) =>
         TryTokenize(new SourceLine(0, line), start, style, tokens, out error, out errorColumn, pool);
 
+    // Runs for every rule of a snapshot, once per process: optimized at its first call rather than after
+    // tiering up (about 7% of a 10k-service show; tests/IptablesPolicy.Benchmarks/README.md).
     /// <summary>Splits <paramref name="source"/> from column index <paramref name="start"/> (0-based, relative to the line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryTokenize(SourceLine source, int start, QuotingStyle style, List<Token> tokens, out string? error, out int errorColumn, StringPool? pool = null)
     {
         // Indices below run over the whole buffer; columns are relative to the line's start.
