@@ -14,8 +14,11 @@ public static class SnapshotReader
     /// <param name="path">The file to read.</param>
     /// <param name="format">The format to read it as; null to detect it.</param>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static IReadOnlyList<Snapshot> ReadFile(string path, SnapshotFormat? format = null) =>
-        Read(InputText.FromFile(path), format);
+    public static IReadOnlyList<Snapshot> ReadFile(string path, SnapshotFormat? format = null)
+    {
+        using var input = InputText.FromFile(path);
+        return Read(input, format);
+    }
 
     /// <summary>Reads every snapshot a text holds; <paramref name="path"/> names it in diagnostics.</summary>
     public static IReadOnlyList<Snapshot> ReadText(string text, string path = "<text>", SnapshotFormat? format = null) =>

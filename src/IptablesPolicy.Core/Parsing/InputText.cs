@@ -8,7 +8,7 @@ namespace IptablesPolicy.Core.Parsing;
 /// A file's text split into lines: LF or CRLF line ends, invalid UTF-8 replaced (and reported at its line
 /// and column) so one bad byte never loses a line.
 /// </summary>
-internal sealed class InputText
+internal sealed class InputText : IDisposable
 {
     // Valid UTF-8 files are read and decoded a block at a time: a 16 MB snapshot is 32 MB as one string,
     // and the parser needs only the line it is on.
@@ -18,10 +18,11 @@ internal sealed class InputText
 
     private readonly string? text;
     private readonly byte[]? bytes;
-    private readonly string? file;
+    private readonly FileStream? file;
     private readonly int bytesStart;
+    private bool passUnderWay;
 
-    private InputText(string path, string? text, byte[]? bytes, string? file, int bytesStart, List<ParseDiagnostic> problems)
+    private InputText(string path, string? text, byte[]? bytes, FileStream? file, int bytesStart, List<ParseDiagnostic> problems)
     {
         Path = path;
         this.text = text;
@@ -71,27 +72,40 @@ internal sealed class InputText
     /// <summary>Reads a file; <see cref="IOException"/> and friends propagate to the caller, who names the file.</summary>
     public static InputText FromFile(string path)
     {
-        // A regular file is read again for each pass rather than held: a 16 MB snapshot's bytes would
-        // otherwise stay in memory for the whole parse. A pipe or device can be read once only.
-        if (IsRegularFile(path))
+        // A seekable file is read again from its start for each pass rather than held: a 16 MB snapshot's
+        // bytes would otherwise stay in memory for the whole parse. A pipe or device is read once, whole.
+        // The file is opened once either way: opening a FIFO twice would lose what the first open read.
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        try
         {
-            var start = StartsWithPreamble(path) ? Encoding.UTF8.Preamble.Length : 0;
-            if (FileProblems(path, start) is { } problems)
-                return new InputText(path, text: null, bytes: null, file: path, start, problems);
+            if (stream.CanSeek && stream.Length > 0)
+            {
+                var start = StartsWithPreamble(stream) ? Encoding.UTF8.Preamble.Length : 0;
+                if (FileProblems(path, stream, start) is { } problems)
+                {
+                    var input = new InputText(path, text: null, bytes: null, stream, start, problems);
+                    stream = null;
+                    return input;
+                }
+                stream.Position = 0;
+            }
+            using var all = new MemoryStream();
+            stream.CopyTo(all);
+            return FromBytes(path, all.ToArray());
         }
-        return FromBytes(path, File.ReadAllBytes(path));
+        finally
+        {
+            stream?.Dispose();
+        }
     }
 
-    private static bool IsRegularFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return stream.CanSeek && stream.Length > 0;
-    }
+    /// <summary>Closes the file a file-backed text reads from.</summary>
+    public void Dispose() => file?.Dispose();
 
-    private static bool StartsWithPreamble(string path)
+    private static bool StartsWithPreamble(FileStream stream)
     {
         Span<byte> head = stackalloc byte[3];
-        using var stream = File.OpenRead(path);
+        stream.Position = 0;
         return stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(Encoding.UTF8.Preamble);
     }
 
@@ -99,12 +113,12 @@ internal sealed class InputText
     /// One pass over the file's blocks: the CRLF warning, or null when some block is not valid UTF-8 (then the
     /// file is read whole and decoded line by line, which reports each bad byte).
     /// </summary>
-    private static List<ParseDiagnostic>? FileProblems(string path, int start)
+    private static List<ParseDiagnostic>? FileProblems(string path, FileStream stream, int start)
     {
         var problems = new List<ParseDiagnostic>();
         var linesBefore = 0;
         var crlfSeen = false;
-        foreach (var block in BlocksOfFile(path, start))
+        foreach (var block in BlocksOf(stream, start))
         {
             var span = block.Span;
             if (!Utf8.IsValid(span))
@@ -190,7 +204,7 @@ internal sealed class InputText
     private IEnumerable<ReadOnlyMemory<byte>> Blocks()
     {
         if (file is not null)
-            return BlocksOfFile(file, bytesStart);
+            return Pass(BlocksOf(file, bytesStart));
         if (bytes is not null)
             return BlocksOf(bytes, bytesStart);
         // A text given as a string (tests, pasted input) is small: encoding it once keeps one code path.
@@ -212,9 +226,25 @@ internal sealed class InputText
         }
     }
 
-    private static IEnumerable<ReadOnlyMemory<byte>> BlocksOfFile(string path, int start)
+    /// <summary>One pass over the file at a time: passes share the open file and its position.</summary>
+    private IEnumerable<ReadOnlyMemory<byte>> Pass(IEnumerable<ReadOnlyMemory<byte>> blocks)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        if (passUnderWay)
+            throw new InvalidOperationException($"{Path} is already being read: a file-backed text is read one pass at a time");
+        passUnderWay = true;
+        try
+        {
+            foreach (var block in blocks)
+                yield return block;
+        }
+        finally
+        {
+            passUnderWay = false;
+        }
+    }
+
+    private static IEnumerable<ReadOnlyMemory<byte>> BlocksOf(FileStream stream, int start)
+    {
         stream.Position = start;
         var buffer = new byte[BlockBytes * 2];
         var filled = 0;

@@ -1,3 +1,4 @@
+using System.IO.Pipes;
 using System.Text;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Core.Rendering;
@@ -82,6 +83,27 @@ public sealed class FileInputTests
         var error = SnapshotReader.ReadFile(path).Single().Diagnostics.First(d => d.Message.Contains("invalid UTF-8"));
 
         error.Span.Line.ShouldBe(bytes.AsSpan(0, at).Count((byte)'\n') + 1);
+    }
+
+    [Test]
+    public void A_pipe_is_read_once_and_whole()
+    {
+        if (!OperatingSystem.IsLinux())
+            Assert.Ignore("opens the pipe's read end through /proc/self/fd, which only Linux has");
+        // Bigger than a pipe's buffer, so the writer is still writing while the reader reads.
+        var text = KubeProxyRuleset.Generate(new KubeProxyRulesetOptions { Services = 300 });
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.Out, HandleInheritability.None);
+        var path = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
+        var writer = Task.Run(() =>
+        {
+            pipe.Write(Encoding.UTF8.GetBytes(text));
+            pipe.Dispose();
+        });
+
+        var read = SnapshotReader.ReadFile(path);
+        writer.Wait();
+
+        Json(read).ShouldBe(Json(SnapshotReader.ReadText(text, path)));
     }
 
     private static string Write(string name, byte[] bytes)
