@@ -54,6 +54,29 @@ public sealed class CheckCommandTests
         output.ShouldBe(expected.ReplaceLineEndings("\n"));
     }
 
+    [Test]
+    public void A_fifo_snapshot_is_checked_without_waiting_for_a_second_writer()
+    {
+        // The parse consumes the FIFO; looking for suppression comments must not open it again (that open
+        // would wait for a writer forever).
+        if (!OperatingSystem.IsLinux())
+            Assert.Ignore("needs mkfifo, a Linux command");
+        Policy("ACME1102.csx", NoEndpoints);
+        var fifo = Path.Combine(folder, "rules.fifo");
+        var made = ProcessRunner.Run("mkfifo", [fifo]);
+        made.ExitCode.ShouldBe(0, made.ToString());
+        var writer = Task.Run(() => File.WriteAllText(fifo, File.ReadAllText(CliRunner.Example("aks-node.v4"))));
+
+        var check = Task.Run(() => Check(fifo, "--policies", Path.Combine(folder, "policies", "*.csx")));
+
+        check.Wait(TimeSpan.FromSeconds(60)).ShouldBeTrue("check of a FIFO still running after 60 s: it is waiting on the FIFO");
+        writer.Wait();
+        var (exitCode, output, error) = check.Result;
+
+        exitCode.ShouldBe(0, error);
+        output.ShouldContain($"{fifo}:32:7: warning ACME1102: service default/orders:http has no endpoints");
+    }
+
     [TestCase("error", 0)]
     [TestCase("warning", 1)]
     [TestCase("note", 1)]

@@ -164,8 +164,13 @@ public static class SuppressionApplier
     {
         try
         {
-            if (!File.Exists(path))
+            // A pipe or FIFO was consumed by the parse (and opening a FIFO again would wait for a writer that
+            // never comes): like an empty file, it has no lines left to read. Both report no length.
+            var info = new FileInfo(path);
+            if (!info.Exists)
                 return null;
+            if (info.Length == 0)
+                return [];
             // Most snapshots hold no directive at all: then there is no need to split a 150k-line file into
             // strings. Without the marker no line is a directive or a malformed one, so no lines give the same.
             return ContainsMarker(path) ? File.ReadAllLines(path) : [];
