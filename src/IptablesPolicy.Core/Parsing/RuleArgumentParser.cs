@@ -562,7 +562,7 @@ internal sealed class RuleArgumentParser
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
-    /// <summary>A match or target while its options are being collected; instances are reused across rules.</summary>
+    /// <summary>A match or target to collect options for, reused from an earlier rule when one is spare.</summary>
     private PendingExtension Rent(string name, ExtensionDefinition? definition, Token at, int order)
     {
         var pending = spare.Count > 0 ? spare[^1] : new PendingExtension();
@@ -570,38 +570,5 @@ internal sealed class RuleArgumentParser
             spare.RemoveAt(spare.Count - 1);
         pending.Reset(name, definition, at, order);
         return pending;
-    }
-
-    private sealed class PendingExtension
-    {
-        public string Name { get; private set; } = string.Empty;
-
-        public ExtensionDefinition? Definition { get; private set; }
-
-        public Token At { get; private set; }
-
-        public int Order { get; private set; }
-
-        public List<GivenOption> Options { get; } = new(4);
-
-        public void Reset(string name, ExtensionDefinition? definition, Token at, int order)
-        {
-            Name = name;
-            Definition = definition;
-            At = at;
-            Order = order;
-            Options.Clear();
-        }
-
-        public IReadOnlyList<ExtensionOption> RawOptions()
-        {
-            var raw = new ExtensionOption[Options.Count];
-            for (var i = 0; i < raw.Length; i++)
-            {
-                var given = Options[i];
-                raw[i] = new ExtensionOption(given.Name, given.Values, given.IsNegated, given.WasQuoted ? ValueQuoting.Always : ValueQuoting.None);
-            }
-            return raw;
-        }
     }
 }
