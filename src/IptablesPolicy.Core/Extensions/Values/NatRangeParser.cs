@@ -145,8 +145,14 @@ internal static class NatRangeParser
 
     private static bool IsDottedQuad(string text)
     {
-        var parts = text.Split('.');
-        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && !p.AsSpan().ContainsAnyExceptInRange('0', '9'));
+        var parts = 0;
+        foreach (var range in text.AsSpan().Split('.'))
+        {
+            var part = text.AsSpan(range);
+            if (++parts > 4 || part.Length is 0 or > 3 || part.ContainsAnyExceptInRange('0', '9'))
+                return false;
+        }
+        return parts == 4;
     }
 
     /// <summary>Reads the leading number as <c>strtoul</c> with base 0 does; false when no digit leads.</summary>
