@@ -7,8 +7,9 @@
 #
 #   tests/IptablesPolicy.Benchmarks/check-vs-restore.sh [RUNS=5] [SERVICES...=1000 10000 50000]
 #
-# The tool is published the way the package ships it (Release, framework-dependent, JIT); IPP_R2R=1 publishes
-# it ReadyToRun for this machine's runtime identifier instead, as a user may for a CI image.
+# The tool is published the way the package ships it (Release, framework-dependent; on linux-x64 its libraries
+# carry ReadyToRun copies, the main assembly is JIT-compiled); IPP_R2R=1 publishes it wholly ReadyToRun for this
+# machine's runtime identifier instead, as a user may for a CI image.
 # Needs root and iptables (iptables-restore --test talks to the kernel) and hyperfine.
 set -euo pipefail
 
@@ -31,7 +32,7 @@ if [ "${IPP_R2R:-0}" = 1 ]; then
 else
     echo "publishing the CLI (Release, framework-dependent, as packed) -> $work/cli" >&2
     dotnet publish "$root/src/IptablesPolicy.Cli" -c Release -o "$work/cli" --nologo -v quiet >&2
-    build="framework-dependent JIT, as packed"
+    build="framework-dependent, as packed (ReadyToRun libraries on linux-x64)"
 fi
 tool="$work/cli/iptables-policy"
 # IPP_POLICIES=GLOB adds the user's policies to the pack.

@@ -13,7 +13,7 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
 /// <summary>Runs an external program with arguments (no shell), optional standard input, and a timeout.</summary>
 public static class ProcessRunner
 {
-    public static ProcessResult Run(string program, IEnumerable<string> arguments, string? standardInput = null, int timeoutSeconds = 120)
+    public static ProcessResult Run(string program, IEnumerable<string> arguments, string? standardInput = null, int timeoutSeconds = 120, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -24,6 +24,8 @@ public static class ProcessRunner
         };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
