@@ -137,19 +137,24 @@ public static class SuppressionApplier
         }
     }
 
-    /// <summary>Whether the file holds <see cref="SuppressionDirective.Marker"/> in any case, read a block at a time.</summary>
+    /// <summary>
+    /// Whether the file holds <see cref="SuppressionDirective.Marker"/> in any case, read a block of bytes at a time.
+    /// The marker is ASCII, and no byte of a multi-byte UTF-8 character is, so the bytes are searched without
+    /// decoding them: for the marker's rare last two characters (<c>y:</c> or <c>Y:</c>, a vectorized search),
+    /// then for the rest of it before them.
+    /// </summary>
     private static bool ContainsMarker(string path)
     {
-        const int BlockChars = 1 << 16;
-        var marker = SuppressionDirective.Marker;
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var buffer = new char[BlockChars + marker.Length];
+        const int BlockBytes = 1 << 16;
+        var marker = System.Text.Encoding.ASCII.GetBytes(SuppressionDirective.Marker);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[BlockBytes + marker.Length];
         var carried = 0;
         int read;
-        while ((read = reader.Read(buffer, carried, BlockChars)) > 0)
+        while ((read = file.Read(buffer, carried, BlockBytes)) > 0)
         {
             var filled = carried + read;
-            if (buffer.AsSpan(0, filled).IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            if (HasMarker(buffer.AsSpan(0, filled), marker))
                 return true;
             // Keep the block's tail: the marker may straddle two blocks.
             carried = Math.Min(marker.Length - 1, filled);
@@ -157,6 +162,29 @@ public static class SuppressionApplier
         }
         return false;
     }
+
+    private static bool HasMarker(ReadOnlySpan<byte> text, ReadOnlySpan<byte> marker)
+    {
+        var head = marker[..^2];
+        ReadOnlySpan<byte> lowerTail = marker[^2..];
+        ReadOnlySpan<byte> upperTail = [(byte)char.ToUpperInvariant((char)marker[^2]), marker[^1]];
+        var nextLower = IndexOf(text, lowerTail, head.Length);
+        var nextUpper = IndexOf(text, upperTail, head.Length);
+        while (nextLower >= 0 || nextUpper >= 0)
+        {
+            var at = nextLower < 0 ? nextUpper : nextUpper < 0 ? nextLower : Math.Min(nextLower, nextUpper);
+            if (System.Text.Ascii.EqualsIgnoreCase(text[(at - head.Length)..at], head))
+                return true;
+            if (at == nextLower)
+                nextLower = IndexOf(text, lowerTail, at + 1);
+            else
+                nextUpper = IndexOf(text, upperTail, at + 1);
+        }
+        return false;
+    }
+
+    private static int IndexOf(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value, int from) =>
+        from > text.Length ? -1 : text[from..].IndexOf(value) is var at and >= 0 ? from + at : -1;
 
     private static string Source(string path, int line) => string.Create(CultureInfo.InvariantCulture, $"{path}:{line}");
 
