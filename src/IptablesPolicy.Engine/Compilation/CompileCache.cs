@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Engine.Results;
 using IptablesPolicy.Engine.Sources;
@@ -11,12 +12,11 @@ namespace IptablesPolicy.Engine.Compilation;
 /// manifest (descriptors, compile problems; failures are cached too). A folder is written under a temporary
 /// name and renamed into place, so concurrent runs never read half an entry and the first writer wins.
 /// </summary>
-internal sealed class CompileCache(string directory)
+internal sealed partial class CompileCache(string directory)
 {
     private const string Manifest = "policy.json";
     private const string AssemblyFile = "policy.dll";
     private const string SymbolsFile = "policy.pdb";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public string Directory { get; } = Path.Combine(directory, "v1");
 
@@ -39,7 +39,7 @@ internal sealed class CompileCache(string directory)
             var manifestPath = Path.Combine(folder, Manifest);
             if (!File.Exists(manifestPath))
                 return null;
-            var manifest = JsonSerializer.Deserialize<CacheManifest>(File.ReadAllBytes(manifestPath), Json);
+            var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(manifestPath), CacheJson.Default.CacheManifest);
             if (manifest is null)
                 return null;
             var assembly = manifest.EntryType is null ? null : File.ReadAllBytes(Path.Combine(folder, AssemblyFile));
@@ -77,7 +77,7 @@ internal sealed class CompileCache(string directory)
                 File.WriteAllBytes(Path.Combine(temporary, SymbolsFile), compiled.Symbols ?? []);
             }
             // The manifest last: a folder with a manifest is complete.
-            File.WriteAllBytes(Path.Combine(temporary, Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+            File.WriteAllBytes(Path.Combine(temporary, Manifest), JsonSerializer.SerializeToUtf8Bytes(manifest, CacheJson.Default.CacheManifest));
             try
             {
                 System.IO.Directory.Move(temporary, final);
@@ -108,6 +108,12 @@ internal sealed class CompileCache(string directory)
             // Left for the next run to overwrite; a temporary folder is never read.
         }
     }
+
+    // Serialization code generated at build time: a warm run reads every policy's manifest, and reflection-based
+    // serialization would first build its metadata and compile its converters in every process.
+    [JsonSourceGenerationOptions(WriteIndented = true)]
+    [JsonSerializable(typeof(CacheManifest))]
+    private sealed partial class CacheJson : JsonSerializerContext;
 
     private sealed record CacheManifest(string? EntryType, CachedDescriptor[] Descriptors, CachedProblem[] Problems);
 
