@@ -132,24 +132,25 @@ public sealed class TableGraph
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Dictionary<string, IReadOnlyList<ChainCall>>, Dictionary<Chain, IReadOnlyList<ChainCall>>) CollectCalls(Table table)
     {
-        var byCallee = new Dictionary<string, List<ChainCall>>(StringComparer.Ordinal);
-        var byCaller = new Dictionary<Chain, IReadOnlyList<ChainCall>>();
+        // Values are the lists being filled: no copy of a 40k-chain table's dictionaries once they are complete.
+        var byCallee = new Dictionary<string, IReadOnlyList<ChainCall>>(StringComparer.Ordinal);
+        var byCaller = new Dictionary<Chain, IReadOnlyList<ChainCall>>(table.Chains.Count);
         foreach (var chain in table.Chains)
         {
-            var calls = new List<ChainCall>();
+            List<ChainCall>? calls = null;
             foreach (var rule in chain.Rules)
             {
                 if (rule.Target.Kind is not (TargetKind.Jump or TargetKind.Goto))
                     continue;
                 var call = new ChainCall(rule, table.FindChain(rule.Target.Name));
-                calls.Add(call);
+                (calls ??= []).Add(call);
                 if (!byCallee.TryGetValue(call.CalleeName, out var list))
-                    byCallee.Add(call.CalleeName, list = []);
-                list.Add(call);
+                    byCallee.Add(call.CalleeName, list = new List<ChainCall>(1));
+                ((List<ChainCall>)list).Add(call);
             }
-            byCaller.Add(chain, calls);
+            byCaller.Add(chain, calls ?? (IReadOnlyList<ChainCall>)[]);
         }
-        return (byCallee.ToDictionary(p => p.Key, p => (IReadOnlyList<ChainCall>)p.Value, StringComparer.Ordinal), byCaller);
+        return (byCallee, byCaller);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
