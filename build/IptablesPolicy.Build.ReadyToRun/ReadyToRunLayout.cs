@@ -34,7 +34,13 @@ internal sealed class ReadyToRunLayout(string publishDir, string mainAssembly, s
         try
         {
             Parallel.ForEach(libraries, new ParallelOptions { MaxDegreeOfParallelism = 2 }, path =>
-                Run(path, Path.Combine(RuntimeFolder, Path.GetFileName(path)), os, arch));
+            {
+                // A copy newer than its library is kept: publishing again into the same folder (a developer's
+                // loop) then costs nothing. Each library's native code depends on its own IL only.
+                var output = Path.Combine(RuntimeFolder, Path.GetFileName(path));
+                if (!File.Exists(output) || File.GetLastWriteTimeUtc(output) < File.GetLastWriteTimeUtc(path))
+                    Run(path, output, os, arch);
+            });
         }
         catch (AggregateException e)
         {
