@@ -92,6 +92,7 @@ internal static class ArgumentTokenizer
         return pool.Get(text);
     }
 
+    // Runs for every quoted argument (kube-proxy quotes every comment): optimized at its first call.
     /// <summary>Reads a quoted run that opens at <paramref name="open"/>; returns the index of the closing quote or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ReadQuoted(string line, int open, int lineEnd, char quote, QuotingStyle style, StringBuilder buffer)
