@@ -5,7 +5,7 @@ using IptablesPolicy.Core.Model;
 namespace IptablesPolicy.Core.Parsing;
 
 /// <summary>
-/// Reads rule lines on one thread: its own tokens, string pool, rule parser and shared targets, so
+/// Reads rule lines on one thread: its own tokens, string pool and rule parser (with its interner), so
 /// several workers read one snapshot's rules at once without locks. It only reads the snapshot (which
 /// chains exist); <see cref="SnapshotBuilder"/> adds the rules afterwards, in line order.
 /// </summary>
@@ -14,7 +14,6 @@ internal sealed class RuleLineWorker
     private readonly List<Token> tokens = new(64);
     private readonly List<LineProblem> problems = [];
     private readonly StringPool pool = new();
-    private readonly Dictionary<(TargetKind, string), Target> sharedTargets = [];
     private readonly RuleArgumentParser ruleParser = new();
     private RuleContext? lastContext;
 
@@ -52,7 +51,7 @@ internal sealed class RuleLineWorker
         var context = lastContext is { } last && last.Family == family && last.Table == item.Table && last.Chain == chain.Text
             ? last
             : lastContext = new RuleContext(family, item.Table, chain.Text);
-        var (spec, ruleFamily) = ruleParser.Parse(tokens, argumentStart, context, problems, counters, sharedTargets);
+        var (spec, ruleFamily) = ruleParser.Parse(tokens, argumentStart, context, problems, counters);
         item.Chain = chain;
         item.Spec = spec;
         item.Family = ruleFamily;

@@ -12,7 +12,6 @@ internal sealed class SnapshotBuilder
     private readonly List<LineProblem> problems = [];
     private readonly List<Token> tokens = new(64);
     private readonly StringPool pool = new();
-    private readonly Dictionary<(TargetKind, string), Target> sharedTargets = [];
     private readonly RuleArgumentParser ruleParser = new();
     private RuleContext? lastContext;
 
@@ -78,7 +77,7 @@ internal sealed class SnapshotBuilder
         var context = lastContext is { } last && last.Family == Snapshot.Family && last.Table == table && last.Chain == chainName
             ? last
             : lastContext = new RuleContext(Snapshot.Family, table, chainName);
-        var (spec, family) = ruleParser.Parse(lineTokens, argumentStart, context, problems, counters, sharedTargets);
+        var (spec, family) = ruleParser.Parse(lineTokens, argumentStart, context, problems, counters);
         if (complete is not null)
             spec = complete(spec);
         if (Snapshot.Family == IpFamily.Unknown && family != IpFamily.Unknown)
