@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Extensions;
@@ -40,13 +39,10 @@ internal abstract class ExtensionDefinition
         return byName;
     }
 
-    // Runs for every rule of a snapshot, once per process: optimized at its first call rather than after
-    // tiering up (about 7% of a 10k-service show; tests/IptablesPolicy.Benchmarks/README.md).
     /// <summary>
     /// Puts the options as given into the form iptables-save prints: canonical names and values, save
     /// order, defaults filled in. Returns null when the options are not valid, after reporting why.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public virtual IReadOnlyList<ExtensionOption>? Canonicalize(IReadOnlyList<GivenOption> given, ExtensionContext context)
     {
         var errorsBefore = context.Errors.Count;

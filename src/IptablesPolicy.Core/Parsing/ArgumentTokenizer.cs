@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace IptablesPolicy.Core.Parsing;
@@ -13,10 +12,7 @@ internal static class ArgumentTokenizer
     public static bool TryTokenize(string line, int start, QuotingStyle style, List<Token> tokens, out string? error, out int errorColumn, StringPool? pool = null) =>
         TryTokenize(new SourceLine(0, line), start, style, tokens, out error, out errorColumn, pool);
 
-    // Runs for every rule of a snapshot, once per process: optimized at its first call rather than after
-    // tiering up (about 7% of a 10k-service show; tests/IptablesPolicy.Benchmarks/README.md).
     /// <summary>Splits <paramref name="source"/> from column index <paramref name="start"/> (0-based, relative to the line).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryTokenize(SourceLine source, int start, QuotingStyle style, List<Token> tokens, out string? error, out int errorColumn, StringPool? pool = null)
     {
         // Indices below run over the whole buffer; columns are relative to the line's start.
@@ -92,9 +88,7 @@ internal static class ArgumentTokenizer
         return pool.Get(text);
     }
 
-    // Runs for every quoted argument (kube-proxy quotes every comment): optimized at its first call.
     /// <summary>Reads a quoted run that opens at <paramref name="open"/>; returns the index of the closing quote or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ReadQuoted(string line, int open, int lineEnd, char quote, QuotingStyle style, StringBuilder buffer)
     {
         var escapes = quote == '"';

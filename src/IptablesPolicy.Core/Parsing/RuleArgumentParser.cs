@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Extensions;
 using IptablesPolicy.Core.Model;
 
@@ -40,8 +39,6 @@ internal sealed class RuleArgumentParser
     // spec is immutable, so each distinct text is parsed once per parser.
     private readonly Dictionary<string, AddressSpec?> addresses = new(StringComparer.Ordinal);
 
-    // Runs for every rule of a snapshot, once per process: optimized at its first call rather than after
-    // tiering up (about 7% of a 10k-service show; tests/IptablesPolicy.Benchmarks/README.md).
     /// <summary>Parses the rule arguments from <paramref name="start"/>; problems are added to <paramref name="problems"/>.</summary>
     /// <param name="tokens">The line's arguments.</param>
     /// <param name="start">The index of the first argument after the chain name.</param>
@@ -49,7 +46,6 @@ internal sealed class RuleArgumentParser
     /// <param name="problems">Receives the problems found.</param>
     /// <param name="counters">The rule's counters when the line had them before <c>-A</c>.</param>
     /// <returns>The rule and the family its addresses showed (or the context's family).</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (RuleSpec Rule, IpFamily Family) Parse(IReadOnlyList<Token> tokens, int start, RuleContext context, List<LineProblem> problems, Counters? counters = null)
     {
         this.tokens = tokens;
@@ -74,7 +70,6 @@ internal sealed class RuleArgumentParser
         return (Build(), family);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadAll()
     {
         Token? bang = null;
@@ -100,7 +95,6 @@ internal sealed class RuleArgumentParser
             problems.Add(LineProblem.Error("! at the end of the rule: expected an option after it", dangling));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadOption(Token token, bool negated, Token? bang)
     {
         var (name, attached) = SplitOption(token.Text);
@@ -261,7 +255,6 @@ internal sealed class RuleArgumentParser
             problems.Add(LineProblem.Error("-c expects packet and byte counters: -c PACKETS BYTES or -c PACKETS,BYTES", at));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadExtensionOption(Token at, string name, string? attached, bool negated)
     {
         if (!name.StartsWith("--", StringComparison.Ordinal))
@@ -307,7 +300,6 @@ internal sealed class RuleArgumentParser
         owner.Options.Add(new GivenOption(name, kept, negated, at) { WasQuoted = quoted });
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private PendingExtension? FindOwner(string name)
     {
         if (target?.Definition?.FindOption(name) is not null)
@@ -369,7 +361,6 @@ internal sealed class RuleArgumentParser
             index++;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private RuleSpec Build()
     {
         var protocolName = protocol is { } p ? new Negatable<string>(ProtocolNames.Canonical(p.Value), p.IsNegated) : (Negatable<string>?)null;
@@ -393,7 +384,6 @@ internal sealed class RuleArgumentParser
         };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Match BuildMatch(PendingExtension pending, ExtensionContext extensionContext)
     {
         if (pending.Definition is not null && Canonicalize(pending, extensionContext) is var (definition, options))
@@ -430,7 +420,6 @@ internal sealed class RuleArgumentParser
         return null;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Target BuildTarget(ExtensionContext extensionContext)
     {
         if (target is null)

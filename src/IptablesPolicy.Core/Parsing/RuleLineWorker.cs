@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Parsing;
@@ -17,10 +16,7 @@ internal sealed class RuleLineWorker
     private readonly RuleArgumentParser ruleParser = new();
     private RuleContext? lastContext;
 
-    // Runs for every rule of a snapshot, once per process: optimized at its first call rather than after
-    // tiering up (about 7% of a 10k-service show; tests/IptablesPolicy.Benchmarks/README.md).
     /// <summary>Reads <paramref name="item"/>'s line, from its command on, into it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read(ref ParsedRuleLine item, IpFamily family)
     {
         var start = item.Start;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Parsing;
@@ -45,9 +44,6 @@ internal sealed class SaveFormatParser
         return builder.Snapshot;
     }
 
-    // Runs for every rule of a snapshot, once per process: optimized at its first call rather than after
-    // tiering up (about 7% of a 10k-service show; tests/IptablesPolicy.Benchmarks/README.md).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadLine(SourceLine line)
     {
         var text = line.Span;
@@ -341,7 +337,6 @@ internal sealed class SaveFormatParser
     /// for every line from the start of the process, before tiered compilation has optimized the runtime's
     /// vectorized searches, and a scalar loop in an optimized method is as fast on lines this short.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasControlCharacter(ReadOnlySpan<char> text)
     {
         foreach (var c in text)

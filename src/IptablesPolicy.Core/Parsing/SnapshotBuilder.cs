@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Parsing;
@@ -93,13 +92,10 @@ internal sealed class SnapshotBuilder
         return true;
     }
 
-    // Runs for every rule of a snapshot, once per process: optimized at its first call rather than after
-    // tiering up (about 7% of a 10k-service show; tests/IptablesPolicy.Benchmarks/README.md).
     /// <summary>
     /// Adds a rule a <see cref="RuleLineWorker"/> read, with its problems. With
     /// <paramref name="requireDeclaredChain"/>, a rule whose chain was not declared before its line is an error.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddParsedRule(in ParsedRuleLine item, bool requireDeclaredChain)
     {
         if (item.Problems is { } found)

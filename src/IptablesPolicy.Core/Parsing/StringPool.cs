@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace IptablesPolicy.Core.Parsing;
@@ -24,9 +23,6 @@ internal sealed class StringPool
 
     private readonly Slot[] slots = new Slot[1 << SlotBits];
 
-    // Runs for every token of a snapshot, once per process: optimized at its first call rather than after
-    // tiering up (tests/IptablesPolicy.Benchmarks/README.md).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxPooledLength || text.IsEmpty)
@@ -44,7 +40,6 @@ internal sealed class StringPool
     private readonly record struct Slot(ulong Hash, string? Text);
 
     /// <summary>A multiplicative hash over the text four characters at a time: tokens are short, and the slot is picked by its top bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Hash(ReadOnlySpan<char> text)
     {
         var bytes = MemoryMarshal.AsBytes(text);

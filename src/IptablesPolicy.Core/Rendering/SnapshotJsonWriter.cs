@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using IptablesPolicy.Core.Model;
@@ -236,9 +235,6 @@ public static class SnapshotJsonWriter
     [ThreadStatic]
     private static System.Text.StringBuilder? ruleText;
 
-    // Runs for every rule of a snapshot, once per process: optimized at its first call rather than after
-    // tiering up (about 7% of a 10k-service show; tests/IptablesPolicy.Benchmarks/README.md).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteRule(Utf8JsonWriter writer, Rule rule)
     {
         writer.WriteStartObject();
@@ -301,7 +297,6 @@ public static class SnapshotJsonWriter
     }
 
     /// <summary>Writes the rule's canonical text without making a string of it: 100k rules, 100k fewer allocations.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteRuleText(Utf8JsonWriter writer, Rule rule)
     {
         var builder = ruleText ??= new System.Text.StringBuilder(256);

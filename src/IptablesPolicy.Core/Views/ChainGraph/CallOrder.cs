@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Views.ChainGraph;
@@ -17,9 +16,6 @@ internal sealed class CallOrder
 {
     private readonly int[][] edges;
 
-    // Runs over every rule or chain of a table, once per process: optimized at its first call rather than
-    // after tiering up (tests/IptablesPolicy.Benchmarks/README.md).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private CallOrder(Table table, IReadOnlyDictionary<Chain, IReadOnlyList<ChainCall>> callees)
     {
         Chains = table.Chains;

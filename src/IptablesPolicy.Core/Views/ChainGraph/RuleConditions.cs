@@ -1,11 +1,8 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Core.Model.Matches;
 
 namespace IptablesPolicy.Core.Views.ChainGraph;
 
-    // Runs over every rule or chain of a table, once per process: optimized at its first call rather than
-    // after tiering up (tests/IptablesPolicy.Benchmarks/README.md).
 /// <summary>Tells the rules that match every packet from the ones that may not.</summary>
 internal static class RuleConditions
 {
@@ -14,7 +11,6 @@ internal static class RuleConditions
     /// restriction, no field the input could not show, and no match but ones that never restrict
     /// (<c>comment</c>). Anything else, including an unknown match, counts as a condition.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsUnconditional(Rule rule)
     {
         if (rule.Fragment != FragmentFilter.Any)

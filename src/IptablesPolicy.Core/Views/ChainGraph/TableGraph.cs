@@ -24,9 +24,6 @@ public sealed class TableGraph
     private readonly HashSet<Chain> reachable;
     private readonly Dictionary<Rule, UnreachableRule> unreachableByRule;
 
-    // Runs over every rule or chain of a table, once per process: optimized at its first call rather than
-    // after tiering up (tests/IptablesPolicy.Benchmarks/README.md).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TableGraph(Table table)
     {
         Table = table;
@@ -129,7 +126,6 @@ public sealed class TableGraph
     public override string ToString() =>
         $"{Table.Name}: {Table.Chains.Count} chains, {Orphans.Count} orphans, {UnreachableRules.Count} unreachable rules, {Cycles.Count} cycles, {MissingTargets.Count} missing targets";
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Dictionary<string, IReadOnlyList<ChainCall>>, Dictionary<Chain, IReadOnlyList<ChainCall>>) CollectCalls(Table table)
     {
         // Values are the lists being filled: no copy of a 40k-chain table's dictionaries once they are complete.
@@ -153,7 +149,6 @@ public sealed class TableGraph
         return (byCallee, byCaller);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<UnreachableRule> FindUnreachableRules(Table table, IReadOnlyDictionary<Chain, TriState> verdicts)
     {
         var result = new List<UnreachableRule>();
@@ -181,7 +176,6 @@ public sealed class TableGraph
         };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static HashSet<Chain> FindReachable(
         Table table, Dictionary<Chain, IReadOnlyList<ChainCall>> callees, Dictionary<Rule, UnreachableRule> unreachable)
     {

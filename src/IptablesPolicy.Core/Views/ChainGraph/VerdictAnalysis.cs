@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Views.ChainGraph;
@@ -15,12 +14,9 @@ internal sealed class VerdictAnalysis
 
     private VerdictAnalysis(Table table) => this.table = table;
 
-    // Runs over every rule or chain of a table, once per process: optimized at its first call rather than
-    // after tiering up (tests/IptablesPolicy.Benchmarks/README.md).
     /// <summary>Judges the chains callees first, so every jump's target is judged before the jump.</summary>
     /// <param name="table">The table.</param>
     /// <param name="order">The table's chains, callees first. How the chains of a loop end depends on which one is entered first, so it is not told.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyDictionary<Chain, TriState> Run(Table table, CallOrder order)
     {
         var analysis = new VerdictAnalysis(table);
@@ -36,7 +32,6 @@ internal sealed class VerdictAnalysis
         return analysis.outcomes;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TriState Judge(Chain chain)
     {
         // A built-in chain's policy is a verdict, and RETURN or the end of it applies the policy.
@@ -53,7 +48,6 @@ internal sealed class VerdictAnalysis
     }
 
     /// <summary>Whether every path ends in a verdict for a packet the rule matches, given what follows the rule.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TriState WhenMatched(Rule rule, TriState rest) => TargetFlows.Of(rule.Target) switch
     {
         TargetFlow.Continues => rest,
@@ -70,7 +64,6 @@ internal sealed class VerdictAnalysis
         _ => rest == TriState.Yes ? TriState.Yes : TriState.Indeterminate,
     };
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TriState Callee(Rule rule) =>
         table.FindChain(rule.Target.Name) is { } callee ? outcomes.GetValueOrDefault(callee, TriState.Indeterminate) : TriState.Indeterminate;
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
 using IptablesPolicy.Core.Extensions.Values;
 using IptablesPolicy.Core.Model;
@@ -21,9 +20,6 @@ internal sealed class EffectiveMatchBuilder
     private IcmpTypeSet icmpTypes = IcmpTypeSet.Any;
     private bool needsTransportHeader;
 
-    // Runs over every rule or chain of a table, once per process: optimized at its first call rather than
-    // after tiering up (tests/IptablesPolicy.Benchmarks/README.md).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static EffectiveMatch Build(Rule rule)
     {
         var builder = new EffectiveMatchBuilder();
@@ -33,7 +29,6 @@ internal sealed class EffectiveMatchBuilder
         return builder.Result(rule.Fragment);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadFields(Rule rule)
     {
         // A field the input could not show (a listing without -v has no interfaces) is unknown, not "any".
@@ -57,7 +52,6 @@ internal sealed class EffectiveMatchBuilder
             outInterface = InterfacePattern.Of(o.Value, o.IsNegated);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private AddressSet Address(Negatable<AddressSpec> field, string option)
     {
         if (field.Value.IsAny)
@@ -70,7 +64,6 @@ internal sealed class EffectiveMatchBuilder
         return field.IsNegated ? set.Complement() : set;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadMatch(Match match)
     {
         switch (match)
@@ -101,7 +94,6 @@ internal sealed class EffectiveMatchBuilder
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadPorts(PortMatch match)
     {
         needsTransportHeader = true;
