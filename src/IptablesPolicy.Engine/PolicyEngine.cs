@@ -63,7 +63,7 @@ public sealed class PolicyEngine(EngineOptions options)
         ArgumentNullException.ThrowIfNull(snapshots);
         var result = PolicyRunner.Run(policies, snapshots, Options.Run);
         var faults = result.Faults.Select(f => f with { Span = Display(f.Span) });
-        return new CheckResult(result.Policies, result.Snapshots, result.Findings, FindingOrder.Sort(faults));
+        return new CheckResult(result.Policies, result.Snapshots, result.Findings, FindingOrder.Sort(faults), result.Timings);
     }
 
     private static PolicyDescriptor WithHelpFile(PolicyDescriptor descriptor, PolicySource source)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IptablesPolicy.TestInfrastructure;
 
 namespace IptablesPolicy.Cli.Tests;
@@ -117,6 +118,26 @@ public sealed class CheckCommandTests
         exitCode.ShouldBe(3);
         output.ShouldContain("endless.csx:1:1: error IPP0006: the policy ran longer than 0.5 s and was stopped");
         output.ShouldContain("warning ACME1102");
+    }
+
+    [Test]
+    public void Timings_go_to_standard_error_and_leave_the_report_unchanged()
+    {
+        Policy("ACME1102.csx", NoEndpoints);
+        string[] arguments = [CliRunner.Example("aks-node.v4"), "--policies", Path.Combine(folder, "policies")];
+        var plain = Check(arguments);
+
+        var (exitCode, output, error) = Check([.. arguments, "--timings"]);
+
+        exitCode.ShouldBe(0, error);
+        output.ShouldBe(plain.Output.Replace("(1 compiled, 0 from cache)", "(0 compiled, 1 from cache)"));
+        var lines = error.ReplaceLineEndings("\n").Split('\n');
+        lines[0].ShouldMatch(@"^timings \(wall clock, \d+ cores, \d+\.\d{3} s in all\):$");
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^  read snapshots +\d+\.\d{3} s  1 snapshot, \d+ rules$"));
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^  load policies +\d+\.\d{3} s  1 policy: 0 compiled, 1 from the cache \(beside reading\)$"));
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^  run policies +\d+\.\d{3} s  1 run, up to \d+ at a time$"));
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^  write reports +\d+\.\d{3} s$"));
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^  \d+\.\d{3} s  ACME1102  .*ACME1102\.csx$"));
     }
 
     [Test]

@@ -28,12 +28,12 @@ internal sealed class PolicyWorkspace : IDisposable
         return path;
     }
 
-    public PolicyEngine Engine(bool allowUnrestricted = false, TimeSpan? timeout = null) =>
+    public PolicyEngine Engine(bool allowUnrestricted = false, TimeSpan? timeout = null, bool measureTime = false) =>
         new(new EngineOptions
         {
             CacheDirectory = CacheDirectory,
             AllowUnrestricted = allowUnrestricted,
-            Run = new RunOptions { PolicyTimeout = timeout ?? TimeSpan.FromSeconds(30) },
+            Run = new RunOptions { PolicyTimeout = timeout ?? TimeSpan.FromSeconds(30), MeasureTime = measureTime },
         });
 
     public PolicySet Load(params string[] policyPaths) => Engine().Load(policyPaths.Select(p => PolicySource.FromFile(Path.Combine(Root, p))));

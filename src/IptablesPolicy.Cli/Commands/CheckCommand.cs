@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.CommandLine;
 using IptablesPolicy.Cli.Input;
 using IptablesPolicy.Cli.Output;
@@ -31,11 +33,16 @@ internal static class CheckCommand
             if (r.GetValueOrDefault<double>() is <= 0 or double.NaN)
                 r.AddError("--policy-timeout must be a positive number of seconds");
         });
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Write to standard error how long each step and each policy took (wall clock), slowest policy first.",
+        };
         var command = new Command("check", "Run policies over snapshots and report what they find.")
         {
             snapshots,
             inputFormat,
             timeout,
+            timings,
         };
         policies.AddTo(command);
         var configurationOptions = new ConfigurationOptions();
@@ -49,8 +56,10 @@ internal static class CheckCommand
                 || !configurationOptions.TryReadBaseline(result, configuration, error, out var baseline))
                 return ExitCodes.Configuration;
             var progress = ProgressLine.IsWanted(error, Environment.GetEnvironmentVariable) ? new ProgressLine(error) : null;
+            var timed = result.GetValue(timings) ? new CheckTimings() : null;
             var run = new RunOptions
             {
+                MeasureTime = timed is not null,
                 PolicyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
                 SeverityOf = configuration.SeverityOf,
                 Progress = progress is null ? null : progress.Report,
@@ -68,6 +77,7 @@ internal static class CheckCommand
                 },
                 outputs.For(result, configuration.Outputs),
                 progress,
+                timed,
                 output,
                 error);
         });
@@ -82,17 +92,26 @@ internal static class CheckCommand
         Func<CheckResult, bool> applyConfiguration,
         CheckOutputs outputs,
         ProgressLine? progress,
+        CheckTimings? timings,
         CommandOutput output,
         TextWriter error)
     {
         // Policies are compiled (or read from the compile cache) while the snapshots are read: the two do not
         // depend on each other, and each leaves a core idle part of the time.
         var engine = new PolicyEngine(options);
-        var loading = Task.Run(() => engine.Load(policySources.Sources));
+        var loading = Task.Run(() =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var loaded = engine.Load(policySources.Sources);
+            return (Policies: loaded, Elapsed: Stopwatch.GetElapsedTime(started));
+        });
         var (snapshots, allRead) = snapshotArguments.Length == 0
             ? (LiveRuleset.Read(error), true)
             : SnapshotInputs.Read(snapshotArguments, format, error);
-        var policies = loading.GetAwaiter().GetResult();
+        timings?.EndStep("read snapshots", $"{Count(snapshots.Count, "snapshot")}, {Count(snapshots.Sum(s => s.Tables.Sum(t => t.Chains.Sum(c => c.Rules.Count))), "rule")}");
+        var (policies, loadTime) = loading.GetAwaiter().GetResult();
+        timings?.AddParallelStep("load policies", loadTime, $"{Count(policies.Policies.Count, "policy", "policies")}: {policies.CompiledCount} compiled, {policies.FromCacheCount} from the cache (beside reading)");
+        timings?.EndStep("wait for policies", "");
         // A live host may have no rules at all, which is an answer; files without a ruleset are not.
         if (snapshotArguments.Length == 0 ? snapshots.Count == 0 : !snapshots.Any(s => s.Tables.Any(t => t.Chains.Count > 0)))
         {
@@ -103,11 +122,21 @@ internal static class CheckCommand
         }
         var result = engine.Check(policies, snapshots);
         progress?.Clear();
+        timings?.EndStep("run policies", $"{Count(result.Timings.Count, "run")}, up to {options.Run.MaxParallelism} at a time");
         var fails = applyConfiguration(result);
         if (!outputs.Write(result, options.Run.SeverityOf, output, error, Environment.GetEnvironmentVariable))
             return ExitCodes.Usage;
+        if (timings is not null)
+        {
+            timings.EndStep("write reports", "");
+            output.Text.Flush();
+            timings.Write(result, error);
+        }
         return ExitCodeOf(result, fails, complete: allRead && policySources.AllFound);
     }
+
+    private static string Count(int count, string one, string? many = null) =>
+        $"{count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? one : many ?? one + "s")}";
 
     private static int ExitCodeOf(CheckResult result, bool fails, bool complete)
     {

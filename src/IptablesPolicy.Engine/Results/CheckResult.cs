@@ -5,12 +5,13 @@ namespace IptablesPolicy.Engine.Results;
 /// <summary>Everything a check produced, in output order: what reporters write.</summary>
 public sealed class CheckResult
 {
-    internal CheckResult(PolicySet policies, IReadOnlyList<Snapshot> snapshots, IReadOnlyList<Finding> findings, IReadOnlyList<PolicyFault> faults)
+    internal CheckResult(PolicySet policies, IReadOnlyList<Snapshot> snapshots, IReadOnlyList<Finding> findings, IReadOnlyList<PolicyFault> faults, IReadOnlyList<PolicyTiming> timings)
     {
         Policies = policies;
         Snapshots = snapshots;
         Findings = findings;
         Faults = faults;
+        Timings = timings;
     }
 
     /// <summary>The policies that were loaded (and their descriptors).</summary>
@@ -24,6 +25,9 @@ public sealed class CheckResult
 
     /// <summary>Every policy fault, from loading and from running, sorted.</summary>
     public IReadOnlyList<PolicyFault> Faults { get; }
+
+    /// <summary>How long each policy ran over each snapshot, slowest first; empty unless <see cref="Running.RunOptions.MeasureTime"/> was set.</summary>
+    public IReadOnlyList<PolicyTiming> Timings { get; }
 
     /// <summary>Baseline results this run no longer finds; empty without a baseline.</summary>
     public IReadOnlyList<AbsentResult> Absent { get; internal set; } = [];

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IptablesPolicy.Core.Model;
 using IptablesPolicy.Engine.Results;
 using IptablesPolicy.Sdk;
@@ -23,13 +24,18 @@ internal static class PolicyRunner
                     select (view, policy)).ToArray();
         var findings = new List<Finding>();
         var faults = new List<PolicyFault>(policies.Faults);
+        var timings = new List<PolicyTiming>();
         var gate = new Lock();
         var done = 0;
         Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) }, item =>
         {
+            var started = Stopwatch.GetTimestamp();
             var (runFindings, fault) = RunOne(item.policy, item.view, options);
+            var elapsed = Stopwatch.GetElapsedTime(started);
             lock (gate)
             {
+                if (options.MeasureTime)
+                    timings.Add(new PolicyTiming(item.policy.Source.DisplayPath, item.policy.Descriptors.Select(d => d.Id).ToArray(), item.view.Snapshot.Path, elapsed));
                 findings.AddRange(runFindings);
                 if (fault is not null)
                     faults.Add(fault);
@@ -38,7 +44,12 @@ internal static class PolicyRunner
         });
         var sorted = FindingOrder.Sort(findings);
         Fingerprints.Assign(sorted);
-        return new CheckResult(policies, snapshots, sorted, FindingOrder.Sort(faults));
+        var slowestFirst = timings
+            .OrderByDescending(t => t.Elapsed)
+            .ThenBy(t => t.PolicyPath, StringComparer.Ordinal)
+            .ThenBy(t => t.SnapshotPath, StringComparer.Ordinal)
+            .ToArray();
+        return new CheckResult(policies, snapshots, sorted, FindingOrder.Sort(faults), slowestFirst);
     }
 
     private static (IReadOnlyList<Finding> Findings, PolicyFault? Fault) RunOne(LoadedPolicy policy, SnapshotViews view, RunOptions options)

@@ -18,4 +18,7 @@ public sealed record RunOptions
     /// <summary>Called after each (policy, snapshot) run with how many are done and how many there are in all, from
     /// worker threads one at a time; null for none. The tool's progress line plugs in here.</summary>
     public Action<int, int>? Progress { get; init; }
+
+    /// <summary>Whether to time each (policy, snapshot) run into <see cref="Results.CheckResult.Timings"/> (default false).</summary>
+    public bool MeasureTime { get; init; }
 }

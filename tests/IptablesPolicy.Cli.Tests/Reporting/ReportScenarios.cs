@@ -72,7 +72,7 @@ internal static class ReportScenarios
         var states = new[] { BaselineState.New, BaselineState.Unchanged, BaselineState.Updated };
         for (var i = 0; i < result.Findings.Count; i++)
             result.Findings[i].BaselineState = states[i % states.Length];
-        return new CheckResult(result.Policies, result.Snapshots, result.Findings, result.Faults)
+        return new CheckResult(result.Policies, result.Snapshots, result.Findings, result.Faults, result.Timings)
         {
             Absent = [new AbsentResult("TST002", "0123456789abcdef:1", "a jump to KUBE-GONE", Ruleset, 40)],
         };
