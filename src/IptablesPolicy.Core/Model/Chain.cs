@@ -5,9 +5,10 @@ public sealed class Chain
 {
     private readonly List<Rule> rules = [];
 
-    internal Chain(Table table, string name, string? policy, Counters? policyCounters, SourceSpan? span)
+    internal Chain(Table table, int index, string name, string? policy, Counters? policyCounters, SourceSpan? span)
     {
         Table = table;
+        Index = index;
         Name = name;
         Policy = policy;
         PolicyCounters = policyCounters;
@@ -17,6 +18,12 @@ public sealed class Chain
 
     /// <summary>The table the chain belongs to.</summary>
     public Table Table { get; }
+
+    /// <summary>
+    /// The chain's place in <see cref="Model.Table.Chains"/> (0-based): chains are only ever added, so views keep
+    /// per-chain facts in arrays instead of hash tables (a kube-proxy nat table has tens of thousands of chains).
+    /// </summary>
+    internal int Index { get; }
 
     /// <summary>The chain's name (<c>INPUT</c>, <c>KUBE-SERVICES</c>).</summary>
     public string Name { get; }

@@ -34,7 +34,7 @@ public sealed class Table
     {
         if (byName.TryGetValue(name, out var chain))
             return chain;
-        chain = new Chain(this, name, policy: null, policyCounters: null, span);
+        chain = new Chain(this, chains.Count, name, policy: null, policyCounters: null, span);
         chains.Add(chain);
         byName.Add(name, chain);
         return chain;

@@ -16,36 +16,39 @@ internal sealed class CallOrder
 {
     private readonly int[][] edges;
 
-    private CallOrder(Table table, IReadOnlyDictionary<Chain, IReadOnlyList<ChainCall>> callees)
+    private CallOrder(IReadOnlyList<Chain> chains, IReadOnlyList<ChainCall>[] callees)
     {
-        Chains = table.Chains;
-        Number = new Dictionary<Chain, int>(Chains.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < Chains.Count; i++)
-            Number.Add(Chains[i], i);
-        edges = new int[Chains.Count][];
-        for (var i = 0; i < Chains.Count; i++)
+        Chains = chains;
+        edges = new int[chains.Count][];
+        for (var i = 0; i < chains.Count; i++)
         {
-            var targets = new List<int>();
-            foreach (var call in callees[Chains[i]])
+            var calls = callees[i];
+            var count = 0;
+            for (var c = 0; c < calls.Count; c++)
             {
-                if (call.Callee is { } callee)
-                    targets.Add(Number[callee]);
+                if (calls[c].Callee is not null)
+                    count++;
             }
-            edges[i] = [.. targets];
+            var targets = count == 0 ? [] : new int[count];
+            count = 0;
+            for (var c = 0; c < calls.Count; c++)
+            {
+                if (calls[c].Callee is { } callee)
+                    targets[count++] = callee.Index;
+            }
+            edges[i] = targets;
         }
         Components = FindComponents();
     }
 
-    /// <summary>The table's chains; a chain's number is its index here.</summary>
+    /// <summary>The table's chains; a chain's number is its index here (<see cref="Chain.Index"/>).</summary>
     public IReadOnlyList<Chain> Chains { get; }
-
-    /// <summary>Each chain's number (its declaration index).</summary>
-    public Dictionary<Chain, int> Number { get; }
 
     /// <summary>The strongly connected sets of chain numbers, each sorted, callees first.</summary>
     public IReadOnlyList<int[]> Components { get; }
 
-    public static CallOrder Of(Table table, IReadOnlyDictionary<Chain, IReadOnlyList<ChainCall>> callees) => new(table, callees);
+    /// <summary>Orders <paramref name="chains"/> given each one's calls (by chain number).</summary>
+    public static CallOrder Of(IReadOnlyList<Chain> chains, IReadOnlyList<ChainCall>[] callees) => new(chains, callees);
 
     /// <summary>True when the set is a jump loop: several chains, or one that calls itself.</summary>
     public bool IsLoop(int[] component) => component.Length > 1 || Array.IndexOf(edges[component[0]], component[0]) >= 0;
@@ -97,6 +100,12 @@ internal sealed class CallOrder
 
         int[] PopComponent(int chain)
         {
+            // Most chains are a set of their own.
+            if (stack.Peek() == chain)
+            {
+                onStack[stack.Pop()] = false;
+                return [chain];
+            }
             var component = new List<int>();
             int member;
             do

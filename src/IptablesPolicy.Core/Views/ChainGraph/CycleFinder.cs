@@ -6,7 +6,7 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 internal static class CycleFinder
 {
     public static IReadOnlyList<JumpCycle> Find(
-        CallOrder order, IReadOnlyDictionary<Chain, IReadOnlyList<ChainCall>> callees, IReadOnlySet<Chain> reachable)
+        CallOrder order, IReadOnlyList<ChainCall>[] callees, bool[] reachable)
     {
         var cycles = new List<(int First, JumpCycle Cycle)>();
         foreach (var component in order.Components)
@@ -14,10 +14,10 @@ internal static class CycleFinder
             if (!order.IsLoop(component))
                 continue;
             var calls = component
-                .SelectMany(i => callees[order.Chains[i]])
-                .Where(c => c.Callee is { } callee && Array.BinarySearch(component, order.Number[callee]) >= 0)
+                .SelectMany(i => callees[i])
+                .Where(c => c.Callee is { } callee && Array.BinarySearch(component, callee.Index) >= 0)
                 .ToList();
-            cycles.Add((component[0], new JumpCycle(component.Select(i => order.Chains[i]).ToList(), calls, component.Any(i => reachable.Contains(order.Chains[i])))));
+            cycles.Add((component[0], new JumpCycle(component.Select(i => order.Chains[i]).ToList(), calls, component.Any(i => reachable[i]))));
         }
         return cycles.OrderBy(c => c.First).Select(c => c.Cycle).ToList();
     }

@@ -18,25 +18,27 @@ public sealed class TableGraph
 {
     private static readonly ConditionalWeakTable<Table, TableGraph> Cache = [];
 
-    private readonly Dictionary<string, IReadOnlyList<ChainCall>> callers;
-    private readonly Dictionary<Chain, IReadOnlyList<ChainCall>> callees;
-    private readonly IReadOnlyDictionary<Chain, TriState> verdicts;
-    private readonly HashSet<Chain> reachable;
+    // Per-chain facts are arrays indexed by Chain.Index: a kube-proxy nat table has tens of thousands of chains.
+    private readonly IReadOnlyList<ChainCall>[] callersOfChain;
+    private readonly Dictionary<string, IReadOnlyList<ChainCall>> callersOfMissing;
+    private readonly IReadOnlyList<ChainCall>[] calleesOfChain;
+    private readonly TriState[] verdicts;
+    private readonly bool[] reachable;
     private readonly Dictionary<Rule, UnreachableRule> unreachableByRule;
 
     private TableGraph(Table table)
     {
         Table = table;
-        (callers, callees) = CollectCalls(table);
-        var order = CallOrder.Of(table, callees);
+        (calleesOfChain, callersOfChain, callersOfMissing) = CollectCalls(table);
+        var order = CallOrder.Of(table.Chains, calleesOfChain);
         verdicts = VerdictAnalysis.Run(table, order);
         UnreachableRules = FindUnreachableRules(table, verdicts);
         unreachableByRule = UnreachableRules.ToDictionary(u => u.Rule);
-        reachable = FindReachable(table, callees, unreachableByRule);
-        Cycles = CycleFinder.Find(order, callees, reachable);
-        ReachableChains = table.Chains.Where(reachable.Contains).ToList();
-        Orphans = table.Chains.Where(c => !reachable.Contains(c)).ToList();
-        MissingTargets = table.Chains.SelectMany(c => callees[c]).Where(c => c.Callee is null).ToList();
+        reachable = FindReachable(table, calleesOfChain, unreachableByRule);
+        Cycles = CycleFinder.Find(order, calleesOfChain, reachable);
+        ReachableChains = table.Chains.Where(c => reachable[c.Index]).ToList();
+        Orphans = table.Chains.Where(c => !reachable[c.Index]).ToList();
+        MissingTargets = calleesOfChain.SelectMany(calls => calls).Where(c => c.Callee is null).ToList();
     }
 
     /// <summary>The table the graph describes.</summary>
@@ -81,20 +83,21 @@ public sealed class TableGraph
     }
 
     /// <summary>The rules of this table that jump or go to the chain, in table order.</summary>
-    public IReadOnlyList<ChainCall> CallersOf(Chain chain) => CallersOf(chain.Name);
+    public IReadOnlyList<ChainCall> CallersOf(Chain chain) => Owns(chain) ? callersOfChain[chain.Index] : CallersOf(chain.Name);
 
     /// <summary>The rules of this table that jump or go to the chain of that name (which may not exist), in table order.</summary>
-    public IReadOnlyList<ChainCall> CallersOf(string chainName) => callers.GetValueOrDefault(chainName) ?? [];
+    public IReadOnlyList<ChainCall> CallersOf(string chainName) =>
+        Table.FindChain(chainName) is { } chain && Owns(chain) ? callersOfChain[chain.Index] : callersOfMissing.GetValueOrDefault(chainName) ?? [];
 
     /// <summary>The rules of the chain that jump or go to another chain, in rule order.</summary>
-    public IReadOnlyList<ChainCall> CalleesOf(Chain chain) => callees.GetValueOrDefault(chain) ?? [];
+    public IReadOnlyList<ChainCall> CalleesOf(Chain chain) => Owns(chain) ? calleesOfChain[chain.Index] : [];
 
     /// <summary>The rules of the chain of that name that jump or go to another chain; empty when there is no such chain.</summary>
     public IReadOnlyList<ChainCall> CalleesOf(string chainName) =>
         Table.FindChain(chainName) is { } chain ? CalleesOf(chain) : [];
 
     /// <summary>True when packets can get to the chain: it is built in, or a reachable rule of a reachable chain jumps or goes to it.</summary>
-    public bool IsReachable(Chain chain) => reachable.Contains(chain);
+    public bool IsReachable(Chain chain) => Owns(chain) && reachable[chain.Index];
 
     /// <summary>True when the table has a chain of that name and packets can get to it.</summary>
     public bool IsReachable(string chainName) => Table.FindChain(chainName) is { } chain && IsReachable(chain);
@@ -116,7 +119,7 @@ public sealed class TableGraph
     /// Each chain is judged on its own, not given what its callers checked: a <c>KUBE-SEP</c> chain whose DNAT
     /// rule says <c>-p tcp</c> counts as <see cref="TriState.No"/> even though only TCP packets are sent there.
     /// </remarks>
-    public TriState AlwaysEndsInVerdict(Chain chain) => verdicts.GetValueOrDefault(chain, TriState.Indeterminate);
+    public TriState AlwaysEndsInVerdict(Chain chain) => Owns(chain) ? verdicts[chain.Index] : TriState.Indeterminate;
 
     /// <summary>As <see cref="AlwaysEndsInVerdict(Chain)"/>; <see cref="TriState.Indeterminate"/> when the table has no chain of that name.</summary>
     public TriState AlwaysEndsInVerdict(string chainName) =>
@@ -126,30 +129,47 @@ public sealed class TableGraph
     public override string ToString() =>
         $"{Table.Name}: {Table.Chains.Count} chains, {Orphans.Count} orphans, {UnreachableRules.Count} unreachable rules, {Cycles.Count} cycles, {MissingTargets.Count} missing targets";
 
-    private static (Dictionary<string, IReadOnlyList<ChainCall>>, Dictionary<Chain, IReadOnlyList<ChainCall>>) CollectCalls(Table table)
+    /// <summary>A chain of this table that existed when the graph was built.</summary>
+    private bool Owns(Chain chain) => ReferenceEquals(chain.Table, Table) && chain.Index < calleesOfChain.Length;
+
+    private static (IReadOnlyList<ChainCall>[] Callees, IReadOnlyList<ChainCall>[] Callers, Dictionary<string, IReadOnlyList<ChainCall>> CallersOfMissing) CollectCalls(Table table)
     {
-        // Values are the lists being filled: no copy of a 40k-chain table's dictionaries once they are complete.
-        var byCallee = new Dictionary<string, IReadOnlyList<ChainCall>>(StringComparer.Ordinal);
-        var byCaller = new Dictionary<Chain, IReadOnlyList<ChainCall>>(table.Chains.Count);
-        foreach (var chain in table.Chains)
+        var chains = table.Chains;
+        var callees = new IReadOnlyList<ChainCall>[chains.Count];
+        var callers = new List<ChainCall>?[chains.Count];
+        var callersOfMissing = new Dictionary<string, IReadOnlyList<ChainCall>>(StringComparer.Ordinal);
+        for (var c = 0; c < chains.Count; c++)
         {
             List<ChainCall>? calls = null;
-            foreach (var rule in chain.Rules)
+            var rules = chains[c].Rules;
+            for (var i = 0; i < rules.Count; i++)
             {
+                var rule = rules[i];
                 if (rule.Target.Kind is not (TargetKind.Jump or TargetKind.Goto))
                     continue;
-                var call = new ChainCall(rule, table.FindChain(rule.Target.Name));
+                var callee = table.FindChain(rule.Target.Name);
+                var call = new ChainCall(rule, callee);
                 (calls ??= []).Add(call);
-                if (!byCallee.TryGetValue(call.CalleeName, out var list))
-                    byCallee.Add(call.CalleeName, list = new List<ChainCall>(1));
-                ((List<ChainCall>)list).Add(call);
+                if (callee is not null)
+                {
+                    (callers[callee.Index] ??= new List<ChainCall>(1)).Add(call);
+                }
+                else
+                {
+                    if (!callersOfMissing.TryGetValue(call.CalleeName, out var list))
+                        callersOfMissing.Add(call.CalleeName, list = new List<ChainCall>(1));
+                    ((List<ChainCall>)list).Add(call);
+                }
             }
-            byCaller.Add(chain, calls ?? (IReadOnlyList<ChainCall>)[]);
+            callees[c] = (IReadOnlyList<ChainCall>?)calls ?? [];
         }
-        return (byCallee, byCaller);
+        var callerLists = new IReadOnlyList<ChainCall>[chains.Count];
+        for (var c = 0; c < chains.Count; c++)
+            callerLists[c] = (IReadOnlyList<ChainCall>?)callers[c] ?? [];
+        return (callees, callerLists, callersOfMissing);
     }
 
-    private static List<UnreachableRule> FindUnreachableRules(Table table, IReadOnlyDictionary<Chain, TriState> verdicts)
+    private static List<UnreachableRule> FindUnreachableRules(Table table, TriState[] verdicts)
     {
         var result = new List<UnreachableRule>();
         foreach (var chain in table.Chains)
@@ -164,29 +184,39 @@ public sealed class TableGraph
     }
 
     /// <summary>True when no packet gets past the rule: it matches everything and its target never continues.</summary>
-    private static bool StopsEveryPacket(Table table, Rule rule, IReadOnlyDictionary<Chain, TriState> verdicts)
+    private static bool StopsEveryPacket(Table table, Rule rule, TriState[] verdicts)
     {
         if (!RuleConditions.IsUnconditional(rule))
             return false;
         return TargetFlows.Of(rule.Target) switch
         {
             TargetFlow.Terminates or TargetFlow.Returns or TargetFlow.GoesTo => true,
-            TargetFlow.Jumps => table.FindChain(rule.Target.Name) is { } callee && verdicts.GetValueOrDefault(callee) == TriState.Yes,
+            TargetFlow.Jumps => table.FindChain(rule.Target.Name) is { } callee && verdicts[callee.Index] == TriState.Yes,
             _ => false,
         };
     }
 
-    private static HashSet<Chain> FindReachable(
-        Table table, Dictionary<Chain, IReadOnlyList<ChainCall>> callees, Dictionary<Rule, UnreachableRule> unreachable)
+    private static bool[] FindReachable(Table table, IReadOnlyList<ChainCall>[] callees, Dictionary<Rule, UnreachableRule> unreachable)
     {
-        var seen = table.Chains.Where(c => c.IsBuiltIn).ToHashSet();
-        var queue = new Queue<Chain>(seen);
+        var seen = new bool[table.Chains.Count];
+        var queue = new Queue<Chain>();
+        foreach (var chain in table.Chains)
+        {
+            if (chain.IsBuiltIn)
+            {
+                seen[chain.Index] = true;
+                queue.Enqueue(chain);
+            }
+        }
         while (queue.TryDequeue(out var chain))
         {
-            foreach (var call in callees[chain])
+            foreach (var call in callees[chain.Index])
             {
-                if (call.Callee is { } next && !unreachable.ContainsKey(call.Rule) && seen.Add(next))
+                if (call.Callee is { } next && !seen[next.Index] && !unreachable.ContainsKey(call.Rule))
+                {
+                    seen[next.Index] = true;
                     queue.Enqueue(next);
+                }
             }
         }
         return seen;

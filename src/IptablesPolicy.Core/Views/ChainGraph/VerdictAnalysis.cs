@@ -10,14 +10,20 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 internal sealed class VerdictAnalysis
 {
     private readonly Table table;
-    private readonly Dictionary<Chain, TriState> outcomes = [];
+    private readonly TriState[] outcomes;
 
-    private VerdictAnalysis(Table table) => this.table = table;
+    private VerdictAnalysis(Table table)
+    {
+        this.table = table;
+        // By chain number. A callee not judged yet is one in a loop with its caller.
+        outcomes = new TriState[table.Chains.Count];
+        Array.Fill(outcomes, TriState.Indeterminate);
+    }
 
     /// <summary>Judges the chains callees first, so every jump's target is judged before the jump.</summary>
     /// <param name="table">The table.</param>
     /// <param name="order">The table's chains, callees first. How the chains of a loop end depends on which one is entered first, so it is not told.</param>
-    public static IReadOnlyDictionary<Chain, TriState> Run(Table table, CallOrder order)
+    public static TriState[] Run(Table table, CallOrder order)
     {
         var analysis = new VerdictAnalysis(table);
         foreach (var component in order.Components)
@@ -26,7 +32,7 @@ internal sealed class VerdictAnalysis
             foreach (var number in component)
             {
                 var chain = order.Chains[number];
-                analysis.outcomes[chain] = isLoop ? TriState.Indeterminate : analysis.Judge(chain);
+                analysis.outcomes[number] = isLoop ? TriState.Indeterminate : analysis.Judge(chain);
             }
         }
         return analysis.outcomes;
@@ -65,7 +71,7 @@ internal sealed class VerdictAnalysis
     };
 
     private TriState Callee(Rule rule) =>
-        table.FindChain(rule.Target.Name) is { } callee ? outcomes.GetValueOrDefault(callee, TriState.Indeterminate) : TriState.Indeterminate;
+        table.FindChain(rule.Target.Name) is { } callee ? outcomes[callee.Index] : TriState.Indeterminate;
 
     /// <summary>A conditional rule: packets it matches and packets it does not must both end in a verdict.</summary>
     private static TriState Both(TriState matched, TriState notMatched) =>
