@@ -27,14 +27,18 @@ foreach (var chain in Chains)
         if (!unreachable.Contains(rule) && !match.IsEmpty)
         {
             var host = SingleHost(match.Destination);
-            var candidates = host is null
-                ? anyDestination.Concat(byHost.Values.SelectMany(v => v)).Concat(otherDestinations)
-                : anyDestination.Concat(byHost.GetValueOrDefault(host.Value) ?? []).Concat(otherDestinations);
-            var covering = candidates
-                .Where(c => c.Match.Covers(match) == TriState.Yes)
-                .OrderBy(c => c.Rule.Position)
-                .Select(c => c.Rule)
-                .FirstOrDefault();
+            // Each bucket holds its rules in chain order, so its first covering rule is its earliest.
+            var covering = FirstCovering(anyDestination, match, null);
+            if (host is null)
+            {
+                foreach (var bucket in byHost.Values)
+                    covering = FirstCovering(bucket, match, covering);
+            }
+            else if (byHost.TryGetValue(host.Value, out var sameHost))
+            {
+                covering = FirstCovering(sameHost, match, covering);
+            }
+            covering = FirstCovering(otherDestinations, match, covering);
             if (covering is not null)
             {
                 var same = covering.Target.ToString() == rule.Target.ToString();
@@ -53,6 +57,20 @@ foreach (var chain in Chains)
                 otherDestinations.Add((rule, match));
         }
     }
+}
+
+// The earliest rule of the bucket that covers the match and comes before `earliest`, else `earliest`. A plain loop:
+// this runs for every rule of a 100k-rule table.
+static Rule? FirstCovering(List<(Rule Rule, EffectiveMatch Match)> bucket, EffectiveMatch match, Rule? earliest)
+{
+    foreach (var (rule, candidate) in bucket)
+    {
+        if (earliest is not null && rule.Position >= earliest.Position)
+            break;
+        if (candidate.Covers(match) == TriState.Yes)
+            return rule;
+    }
+    return earliest;
 }
 
 static AddressRange? SingleHost(AddressSet destination) =>

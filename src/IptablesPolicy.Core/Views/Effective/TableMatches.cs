@@ -13,15 +13,19 @@ internal sealed class TableMatches
 {
     private static readonly ConditionalWeakTable<Table, TableMatches> Cache = [];
 
-    private readonly Dictionary<Chain, int> offsets = [];
+    private readonly Table table;
+    private readonly int[] offsets;
     private readonly EffectiveMatch?[] matches;
 
     private TableMatches(Table table)
     {
+        this.table = table;
+        // By chain index: where the chain's rules start in the slots.
+        offsets = new int[table.Chains.Count];
         var offset = 0;
         foreach (var chain in table.Chains)
         {
-            offsets[chain] = offset;
+            offsets[chain.Index] = offset;
             offset += chain.Rules.Count;
         }
         matches = new EffectiveMatch?[offset];
@@ -31,12 +35,13 @@ internal sealed class TableMatches
 
     public EffectiveMatch Of(Rule rule)
     {
-        if (!offsets.TryGetValue(rule.Chain, out var offset) || rule.Position < 1 || rule.Position > rule.Chain.Rules.Count
-            || !ReferenceEquals(rule.Chain.Rules[rule.Position - 1], rule))
+        var chain = rule.Chain;
+        if (!ReferenceEquals(chain.Table, table) || chain.Index >= offsets.Length || rule.Position < 1 || rule.Position > chain.Rules.Count
+            || !ReferenceEquals(chain.Rules[rule.Position - 1], rule) || offsets[chain.Index] + rule.Position > matches.Length)
         {
             return EffectiveMatchBuilder.Build(rule);
         }
-        ref var slot = ref matches[offset + rule.Position - 1];
+        ref var slot = ref matches[offsets[chain.Index] + rule.Position - 1];
         // Two threads may both read the rule; the matches are equal and immutable, so either may win.
         return Volatile.Read(ref slot) ?? Interlocked.CompareExchange(ref slot, EffectiveMatchBuilder.Build(rule), null) ?? slot!;
     }
