@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Views.ChainGraph;
@@ -9,7 +8,7 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 /// </summary>
 public sealed class SnapshotGraph
 {
-    private static readonly ConditionalWeakTable<Snapshot, SnapshotGraph> Cache = [];
+    private static readonly ViewCache<Snapshot, SnapshotGraph> Cache = new(s => new SnapshotGraph(s));
 
     private SnapshotGraph(Snapshot snapshot)
     {
@@ -50,7 +49,7 @@ public sealed class SnapshotGraph
     public static SnapshotGraph For(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Cache.GetValue(snapshot, s => new SnapshotGraph(s));
+        return Cache.For(snapshot);
     }
 
     /// <summary>The graph of the table of that name (<c>nat</c>), or null when the snapshot has no such table.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Views.ChainGraph;
@@ -16,7 +15,7 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 /// </remarks>
 public sealed class TableGraph
 {
-    private static readonly ConditionalWeakTable<Table, TableGraph> Cache = [];
+    private static readonly ViewCache<Table, TableGraph> Cache = new(t => new TableGraph(t));
 
     // Per-chain facts are arrays indexed by Chain.Index: a kube-proxy nat table has tens of thousands of chains.
     private readonly IReadOnlyList<ChainCall>[] callersOfChain;
@@ -79,7 +78,7 @@ public sealed class TableGraph
     public static TableGraph For(Table table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return Cache.GetValue(table, t => new TableGraph(t));
+        return Cache.For(table);
     }
 
     /// <summary>The rules of this table that jump or go to the chain, in table order.</summary>

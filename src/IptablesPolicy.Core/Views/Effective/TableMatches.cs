@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Views.Effective;
@@ -11,7 +10,7 @@ namespace IptablesPolicy.Core.Views.Effective;
 /// </summary>
 internal sealed class TableMatches
 {
-    private static readonly ConditionalWeakTable<Table, TableMatches> Cache = [];
+    private static readonly ViewCache<Table, TableMatches> Cache = new(t => new TableMatches(t));
 
     private readonly Table table;
     private readonly int[] offsets;
@@ -31,7 +30,7 @@ internal sealed class TableMatches
         matches = new EffectiveMatch?[offset];
     }
 
-    public static TableMatches For(Table table) => Cache.GetValue(table, t => new TableMatches(t));
+    public static TableMatches For(Table table) => Cache.For(table);
 
     public EffectiveMatch Of(Rule rule)
     {
