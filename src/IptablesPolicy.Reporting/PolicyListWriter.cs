@@ -1,16 +1,25 @@
 using System.Text.Json;
 using IptablesPolicy.Engine;
+using IptablesPolicy.Sdk;
 
 namespace IptablesPolicy.Reporting;
 
 /// <summary>What <c>list-policies</c> prints: the descriptors of the loaded policies, sorted by id.</summary>
 public static class PolicyListWriter
 {
-    /// <summary>One aligned line per descriptor: id, severity, category, <c>disabled</c> when off by default, title, file.</summary>
-    public static void WriteText(PolicySet policies, TextWriter output)
+    /// <summary>
+    /// One aligned line per descriptor: id, the severity it runs at (<c>off</c> when it does not run), category,
+    /// title, why its severity is not its default (off by default, or changed by the configuration), file.
+    /// </summary>
+    /// <param name="policies">The loaded policies.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="severityOf">The severity each descriptor runs at, null for off (the configuration's); by default its own.</param>
+    /// <param name="configurationName">The configuration file that <paramref name="severityOf"/> comes from, named where it changes a default.</param>
+    public static void WriteText(PolicySet policies, TextWriter output, Func<PolicyDescriptor, Severity?>? severityOf = null, string? configurationName = null)
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(output);
+        severityOf ??= DefaultSeverityOf;
         var rows = (from policy in policies.Policies
                     from descriptor in policy.Descriptors
                     orderby descriptor.Id
@@ -19,16 +28,36 @@ public static class PolicyListWriter
         var categoryWidth = rows.Length == 0 ? 0 : rows.Max(r => r.descriptor.Category.Length);
         foreach (var (descriptor, policy) in rows)
         {
-            var enabled = descriptor.IsEnabledByDefault ? "" : " (disabled by default)";
-            output.WriteLine($"{descriptor.Id.PadRight(idWidth)}  {TextReport.SeverityName(descriptor.DefaultSeverity),-7}  {descriptor.Category.PadRight(categoryWidth)}  {descriptor.Title}{enabled}  [{policy.Source.DisplayPath}]");
+            var severity = severityOf(descriptor);
+            var shown = severity is { } runs ? TextReport.SeverityName(runs) : "off";
+            output.WriteLine($"{descriptor.Id.PadRight(idWidth)}  {shown,-7}  {descriptor.Category.PadRight(categoryWidth)}  {descriptor.Title}{Why(descriptor, severity, configurationName)}  [{policy.Source.DisplayPath}]");
         }
         output.WriteLine($"{rows.Length} {(rows.Length == 1 ? "policy" : "policies")}");
     }
 
-    /// <summary>A JSON document <c>{"policies": [...]}</c> with every descriptor field.</summary>
-    public static void WriteJson(PolicySet policies, Stream output)
+    private static Severity? DefaultSeverityOf(PolicyDescriptor descriptor) =>
+        descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity : null;
+
+    private static string Why(PolicyDescriptor descriptor, Severity? severity, string? configurationName)
+    {
+        if (severity == DefaultSeverityOf(descriptor))
+            return descriptor.IsEnabledByDefault ? "" : $" (disabled by default; {TextReport.SeverityName(descriptor.DefaultSeverity)} when turned on)";
+        var by = configurationName is null ? "" : $" by {configurationName}";
+        return severity is null
+            ? $" (turned off{by})"
+            : descriptor.IsEnabledByDefault
+                ? $" (set{by}; {TextReport.SeverityName(descriptor.DefaultSeverity)} by default)"
+                : $" (turned on{by}; disabled by default)";
+    }
+
+    /// <summary>
+    /// A JSON document <c>{"policies": [...]}</c> with every descriptor field, and <c>severity</c>: the severity it
+    /// runs at (by <paramref name="severityOf"/>, by default its own), null when it does not run.
+    /// </summary>
+    public static void WriteJson(PolicySet policies, Stream output, Func<PolicyDescriptor, Severity?>? severityOf = null)
     {
         ArgumentNullException.ThrowIfNull(policies);
+        severityOf ??= DefaultSeverityOf;
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartArray("policies");
@@ -41,6 +70,10 @@ public static class PolicyListWriter
             json.WriteString("category", descriptor.Category);
             json.WriteString("defaultSeverity", TextReport.SeverityName(descriptor.DefaultSeverity));
             json.WriteBoolean("enabledByDefault", descriptor.IsEnabledByDefault);
+            if (severityOf(descriptor) is { } severity)
+                json.WriteString("severity", TextReport.SeverityName(severity));
+            else
+                json.WriteNull("severity");
             json.WriteString("description", descriptor.Description);
             json.WriteString("helpUri", descriptor.HelpUri);
             json.WriteStartArray("tags");

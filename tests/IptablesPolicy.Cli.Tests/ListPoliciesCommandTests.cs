@@ -35,10 +35,67 @@ public sealed class ListPoliciesCommandTests
         var policy = Path.Combine(folder, "acme.csx");
         output.ShouldBe($"""
             ACME001  error    Security  First  [{policy}]
-            ACME002  note     Hygiene   Second (disabled by default)  [{policy}]
+            ACME002  off      Hygiene   Second (disabled by default; note when turned on)  [{policy}]
             2 policies
 
             """.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
+    public void Text_shows_the_severity_the_configuration_gives_and_why()
+    {
+        var config = Path.Combine(folder, "team.json");
+        File.WriteAllText(config, """{ "severity": { "ids": { "ACME002": "warning" } }, "disabled": ["ACME001"] }""");
+
+        var (exitCode, output, error) = List("--config", config);
+
+        exitCode.ShouldBe(0, error);
+        var policy = Path.Combine(folder, "acme.csx");
+        output.ShouldBe($"""
+            ACME001  off      Security  First (turned off by team.json)  [{policy}]
+            ACME002  warning  Hygiene   Second (turned on by team.json; disabled by default)  [{policy}]
+            2 policies
+
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
+    public void Text_says_when_the_configuration_changes_a_severity()
+    {
+        var config = Path.Combine(folder, "team.json");
+        File.WriteAllText(config, """{ "severity": { "categories": { "Security": "warning" } } }""");
+
+        var (exitCode, output, error) = List("--config", config);
+
+        exitCode.ShouldBe(0, error);
+        output.ShouldContain("ACME001  warning  Security  First (set by team.json; error by default)  [");
+        output.ShouldContain("ACME002  off      Hygiene   Second (disabled by default; note when turned on)  [");
+    }
+
+    [Test]
+    public void The_configuration_adds_its_policies_when_none_are_given()
+    {
+        var config = Path.Combine(folder, "team.json");
+        File.WriteAllText(config, $$"""{ "policies": [{{JsonSerializer.Serialize(Path.Combine(folder, "*.csx"))}}], "noBuiltin": true }""");
+
+        var (exitCode, output, error) = CliRunner.Run(["list-policies", "--cache-dir", Path.Combine(folder, "cache"), "--config", config]);
+
+        exitCode.ShouldBe(0, error);
+        output.ShouldStartWith("ACME001  error    Security  First  [");
+        output.ShouldEndWith("2 policies\n");
+    }
+
+    [Test]
+    public void A_configuration_the_schema_refuses_stops_the_listing_with_exit_code_2()
+    {
+        var config = Path.Combine(folder, "team.json");
+        File.WriteAllText(config, """{ "disabled": "ACME001" }""");
+
+        var (exitCode, output, error) = List("--config", config);
+
+        exitCode.ShouldBe(2);
+        output.ShouldBeEmpty();
+        error.ShouldContain("team.json");
     }
 
     [Test]
@@ -55,6 +112,8 @@ public sealed class ListPoliciesCommandTests
         first.GetProperty("messageFormat").GetString().ShouldBe("chain {0}");
         first.GetProperty("defaultSeverity").GetString().ShouldBe("error");
         first.GetProperty("enabledByDefault").GetBoolean().ShouldBeTrue();
+        first.GetProperty("severity").GetString().ShouldBe("error");
+        policies[1].GetProperty("severity").ValueKind.ShouldBe(JsonValueKind.Null);
         first.GetProperty("helpUri").GetString().ShouldBe("https://example.com/1");
         first.GetProperty("help").GetString().ShouldBe("Help for ACME001.");
         policies[1].GetProperty("tags")[0].GetString().ShouldBe("hygiene");

@@ -18,24 +18,29 @@ internal static class ListPoliciesCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("list-policies", "List the policies that would run: id, severity, category, whether enabled by default, title and file.")
+        var configurationOptions = new ConfigurationOptions();
+        var command = new Command("list-policies", "List the policies that would run: id, the severity each runs at, category, title and file.")
         {
             format,
+            configurationOptions.Config,
         };
         policies.AddTo(command);
         command.SetAction(result =>
         {
-            var (sources, allFound) = policies.Sources(result, error);
+            // The same configuration as check, so the list shows what check would run and at what severity.
+            if (configurationOptions.Load(result, error) is not { } configuration)
+                return ExitCodes.Configuration;
+            var (sources, allFound) = policies.Sources(result, error, configuration);
             var engine = new PolicyEngine(policies.EngineOptionsFor(result, new RunOptions()));
             var set = engine.Load(sources);
             if (result.GetValue(format) == "json")
             {
                 output.Text.Flush();
-                PolicyListWriter.WriteJson(set, output.Stream);
+                PolicyListWriter.WriteJson(set, output.Stream, configuration.SeverityOf);
             }
             else
             {
-                PolicyListWriter.WriteText(set, output.Text);
+                PolicyListWriter.WriteText(set, output.Text, configuration.SeverityOf, configuration.Path is { } path ? Path.GetFileName(path) : null);
             }
             foreach (var fault in set.Faults)
                 error.WriteLine(fault.ToString());
