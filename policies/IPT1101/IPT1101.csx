@@ -16,7 +16,7 @@ foreach (var table in Tables)
 {
     // In an excerpt (iptables-save | grep) an endpoint chain may exist without being shown.
     var partial = Graph.IsPartial;
-    if (IsCut(Snapshot, table))
+    if (table.IsTruncated)
         continue;
     foreach (var chain in table.Chains)
     {

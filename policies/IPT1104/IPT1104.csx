@@ -37,7 +37,7 @@ bool DropsLocalnet(Rule rule)
 }
 
 var runsKubeProxy = Chains.Any(c => c.Name.StartsWith("KUBE-", StringComparison.Ordinal));
-if (!runsKubeProxy || Snapshot.Family == IpFamily.IPv6 || Graph.IsPartial || Tables.Any(t => IsCut(Snapshot, t)))
+if (!runsKubeProxy || Snapshot.Family == IpFamily.IPv6 || Graph.IsPartial || Tables.Any(t => t.IsTruncated))
     return;
 
 var filter = Snapshot.FindTable("filter");

@@ -21,6 +21,14 @@ public sealed class Table
     /// <summary>The chains in the order they were declared.</summary>
     public IReadOnlyList<Chain> Chains => chains;
 
+    /// <summary>
+    /// True when the input stops inside this table before its <c>COMMIT</c>: a truncated file, a pasted
+    /// <c>iptables-save</c> cut short, a table header where its <c>COMMIT</c> should be. Its last chains may then
+    /// have lost rules, and a chain it does not show may exist. Only <c>iptables-save</c> output has <c>COMMIT</c>
+    /// lines; tables of other formats are never truncated in this sense.
+    /// </summary>
+    public bool IsTruncated { get; internal set; }
+
     /// <summary>Every rule of the table, chain by chain.</summary>
     public IEnumerable<Rule> Rules => chains.SelectMany(c => c.Rules);
 

@@ -98,7 +98,10 @@ internal sealed class SaveFormatParser
     {
         var name = line.Text[(start + 1)..].Trim();
         if (!committed && table is not null)
+        {
+            table.IsTruncated = true;
             builder.Error(line, $"*{name} before COMMIT of table {table.Name} (line {tableLine.Number}): expected COMMIT to end the table first", start + 1);
+        }
         if (name.Length == 0)
         {
             builder.Error(line, "empty table name: expected *filter, *nat, *mangle, *raw or *security", start + 1);
@@ -312,6 +315,7 @@ internal sealed class SaveFormatParser
         Flush();
         if (format == SnapshotFormat.Save && table is not null && !committed)
         {
+            table.IsTruncated = true;
             builder.Error(
                 new SourceLine(last.Number, last.Text),
                 $"missing COMMIT: table {table.Name} (line {tableLine.Number}) is not committed; iptables-restore would reject it. Its rules are kept",

@@ -21,6 +21,28 @@ public sealed class BadInputTests
         error.Span.Path.ShouldBe("cut.v4");
         error.Span.Line.ShouldBe(3);
         snapshot.Rules.Count().ShouldBe(1);
+        snapshot.Tables.ShouldHaveSingleItem().IsTruncated.ShouldBeTrue();
+    }
+
+    [Test]
+    public void Pasted_save_output_cut_before_commit_is_a_warning_and_its_table_is_truncated()
+    {
+        var text = "Node dump from the incident:\n\n```\nroot@node:~# iptables-save\n" + Good + "```\n\nThat is all we captured.\n";
+
+        var snapshot = SnapshotReader.ReadText(text, "notes.md").ShouldHaveSingleItem();
+
+        var warning = snapshot.Diagnostics.ShouldHaveSingleItem();
+        warning.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        warning.Span.Line.ShouldBe(7);
+        warning.Message.ShouldContain("stops here without COMMIT");
+        snapshot.Tables.ShouldHaveSingleItem().IsTruncated.ShouldBeTrue();
+        snapshot.Rules.ShouldHaveSingleItem().Text.ShouldBe("-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT");
+    }
+
+    [Test]
+    public void A_committed_table_is_not_truncated()
+    {
+        SnapshotReader.Parse(Good + "COMMIT\n").Tables.ShouldHaveSingleItem().IsTruncated.ShouldBeFalse();
     }
 
     [Test]
@@ -32,6 +54,7 @@ public sealed class BadInputTests
         error.Message.ShouldContain("expected COMMIT");
         snapshot.Tables.Select(t => t.Name).ShouldBe(["filter", "nat"]);
         snapshot.Rules.Count().ShouldBe(2);
+        snapshot.Tables.Select(t => t.IsTruncated).ShouldBe([true, false]);
     }
 
     [Test]

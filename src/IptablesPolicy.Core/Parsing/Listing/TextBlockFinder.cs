@@ -159,27 +159,31 @@ internal static partial class TextBlockFinder
         // A pasted iptables-save often stops before COMMIT (the note moves on): that is where the paste was
         // cut, not a broken file, so it is a warning and the block is read as if it ended there.
         var last = block[^1];
-        var cut = format == SnapshotFormat.Save && IsCutBeforeCommit(block);
-        var lines = cut ? block.Append(new SourceLine(last.Number, "COMMIT")) : block;
+        var cutTable = format == SnapshotFormat.Save ? TableCutBeforeCommit(block) : null;
+        var lines = cutTable is not null ? block.Append(new SourceLine(last.Number, "COMMIT")) : block;
         var snapshot = SaveFormatParser.Parse(lines, path, format, family, block[0].Number, impliedTable);
-        if (cut)
+        if (cutTable is not null)
+        {
+            snapshot.FindTable(cutTable)?.IsTruncated = true;
             snapshot.Report(new ParseDiagnostic(DiagnosticSeverity.Warning, new SourceSpan(path, last.Number, 1, last.EndColumn), "the iptables-save output stops here without COMMIT: the text around it cut it. Its rules are kept"));
+        }
         if (impliedTable is not null && command?.Table is null)
             snapshot.Unknown = new HashSet<string>(StringComparer.Ordinal) { "table" };
         return snapshot;
     }
 
-    private static bool IsCutBeforeCommit(List<SourceLine> block)
+    /// <summary>The table whose header is the block's last and which has no COMMIT after it; null when the block ends committed.</summary>
+    private static string? TableCutBeforeCommit(List<SourceLine> block)
     {
         for (var i = block.Count - 1; i >= 0; i--)
         {
             var text = block[i].Text.Trim();
             if (text == "COMMIT")
-                return false;
+                return null;
             if (text.StartsWith('*'))
-                return true;
+                return text[1..].Trim();
         }
-        return false;
+        return null;
     }
 
     private static List<SourceLine> Slice(IReadOnlyList<SourceLine> lines, int start, int end)
