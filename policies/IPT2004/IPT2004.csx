@@ -22,9 +22,12 @@ foreach (var chain in Chains)
     foreach (var rule in chain.Rules)
     {
         CancellationToken.ThrowIfCancellationRequested();
-        var match = rule.Effective();
+        // A rule's effective match is worked out only when it is needed: most chains of a kube-proxy node have no
+        // rule that ends them before their last, so there is nothing to compare with.
+        EffectiveMatch? match = null;
+        var hasCandidates = anyDestination.Count > 0 || byHost.Count > 0 || otherDestinations.Count > 0;
         // A rule no packet reaches at all is IPT2003's finding.
-        if (!unreachable.Contains(rule) && !match.IsEmpty)
+        if (hasCandidates && !unreachable.Contains(rule) && (match = rule.Effective()) is { IsEmpty: false })
         {
             var host = SingleHost(match.Destination);
             // Each bucket holds its rules in chain order, so its first covering rule is its earliest.
@@ -46,7 +49,7 @@ foreach (var chain in Chains)
                     same ? "redundant" : "shadowed", covering.Position, chain.Name, same ? "has the same target" : $"ends the chain with {Describe(covering)}");
             }
         }
-        if (match.IsFullyModelled && rule.EndsChain() == TriState.Yes)
+        if (rule.EndsChain() == TriState.Yes && (match ??= rule.Effective()).IsFullyModelled)
         {
             var host = SingleHost(match.Destination);
             if (match.Destination.IsAny)

@@ -1,6 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.CommandLine;
 using IptablesPolicy.Cli.Input;
 using IptablesPolicy.Cli.Output;
 using IptablesPolicy.Core.Model;
