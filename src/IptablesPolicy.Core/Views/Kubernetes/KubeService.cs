@@ -15,6 +15,8 @@ public sealed class KubeService
         Namespace = b.Namespace;
         Name = b.Name;
         PortName = b.PortName;
+        // Kept rather than formatted on each use: policies key their lookups and messages by it.
+        ServicePortName = KubernetesView.KeyOf(Namespace, Name, PortName);
         Protocol = b.Protocol;
         ClusterIP = b.ClusterIP;
         Port = b.Port;
@@ -42,7 +44,7 @@ public sealed class KubeService
     public string PortName { get; }
 
     /// <summary><c>ns/name:port</c>, or <c>ns/name</c> for an unnamed port: the key <see cref="KubernetesView.Find"/> takes.</summary>
-    public string ServicePortName => KubernetesView.KeyOf(Namespace, Name, PortName);
+    public string ServicePortName { get; }
 
     /// <summary>The protocol (<c>tcp</c>, <c>udp</c>, <c>sctp</c>) from the first rule that matches one; null when none does.</summary>
     public string? Protocol { get; }

@@ -125,13 +125,14 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
         return endpoint;
     }
 
-    public IReadOnlyList<KubeEndpoint> BuildEndpoints() =>
-        endpoints.Values
-            .OrderBy(e => e.FirstJumpOrder)
-            .ThenBy(e => e.Chain, StringComparer.Ordinal)
-            .Select(e => e.Build())
-            .ToArray()
-            .AsReadOnly();
+    public IReadOnlyList<KubeEndpoint> BuildEndpoints()
+    {
+        var ordered = endpoints.Values.ToArray();
+        Array.Sort(ordered, static (x, y) => x.FirstJumpOrder != y.FirstJumpOrder
+            ? x.FirstJumpOrder.CompareTo(y.FirstJumpOrder)
+            : string.CompareOrdinal(x.Chain, y.Chain));
+        return Array.ConvertAll(ordered, e => e.Build()).AsReadOnly();
+    }
 
     private static void AddDistinct(List<IPAddress> list, IPAddress? address)
     {

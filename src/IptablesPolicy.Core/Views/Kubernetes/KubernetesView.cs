@@ -19,8 +19,10 @@ public sealed class KubernetesView
         byKey = services.ToDictionary(s => s.ServicePortName, StringComparer.Ordinal);
         foreach (var service in services)
         {
-            foreach (var chain in service.Chains.Concat(service.Endpoints.Select(e => e.Chain)))
+            foreach (var chain in service.Chains)
                 byChain.TryAdd(chain, service);
+            foreach (var endpoint in service.Endpoints)
+                byChain.TryAdd(endpoint.Chain, service);
         }
     }
 
