@@ -30,10 +30,12 @@ public class Match
     /// <summary>The first option of that name (<c>--dport</c>), or null.</summary>
     public ExtensionOption? Option(string name)
     {
-        foreach (var option in Options)
+        // Indexed: a foreach over the interface would allocate an enumerator on each of a policy's many calls.
+        var options = Options;
+        for (var i = 0; i < options.Count; i++)
         {
-            if (option.Name == name)
-                return option;
+            if (options[i].Name == name)
+                return options[i];
         }
         return null;
     }

@@ -95,7 +95,17 @@ public sealed class Rule
 
     /// <summary>The first match of the given typed kind, or null (<c>rule.Match&lt;CommentMatch&gt;()</c>).</summary>
     public T? Match<T>()
-        where T : Match => Matches.OfType<T>().FirstOrDefault();
+        where T : Match
+    {
+        // A loop rather than OfType: policies call this for every rule, and the iterator was an allocation each time.
+        var matches = Matches;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (matches[i] is T match)
+                return match;
+        }
+        return null;
+    }
 
     /// <inheritdoc cref="Text"/>
     public override string ToString() => Text;

@@ -28,7 +28,9 @@ public sealed class KubeService
         LocalServiceChain = b.LocalServiceChain;
         ExternalChain = b.ExternalChain;
         FirewallChain = b.FirewallChain;
-        Chains = b.Chains.Order(StringComparer.Ordinal).ToArray().AsReadOnly();
+        var chains = b.Chains.ToArray();
+        Array.Sort(chains, StringComparer.Ordinal);
+        Chains = chains.AsReadOnly();
         Endpoints = b.BuildEndpoints();
         NoEndpointsRules = b.NoEndpointsRules.ToArray().AsReadOnly();
         Rules = b.Rules.ToArray().AsReadOnly();

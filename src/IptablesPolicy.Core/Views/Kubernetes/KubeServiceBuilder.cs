@@ -202,7 +202,8 @@ internal sealed class KubeServiceBuilder(string @namespace, string name, string 
             var jump = jumps.FirstOrDefault(r => r.Chain.Name.StartsWith(KubeChainNames.ServicePrefix, StringComparison.Ordinal)) ?? jumps.FirstOrDefault();
             var statistic = jump?.Match<StatisticMatch>();
             var probability = statistic is { Mode: "random", IsNegated: false } ? statistic.Probability : null;
-            return new KubeEndpoint(Chain, address, port, probability, jumps.Concat(own).ToArray().AsReadOnly());
+            Rule[] rules = [.. jumps, .. own];
+            return new KubeEndpoint(Chain, address, port, probability, rules.AsReadOnly());
         }
     }
 }
