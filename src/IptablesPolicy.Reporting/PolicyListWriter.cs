@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IptablesPolicy.Engine;
+using IptablesPolicy.Engine.Configuration;
 using IptablesPolicy.Sdk;
 
 namespace IptablesPolicy.Reporting;
@@ -13,13 +14,13 @@ public static class PolicyListWriter
     /// </summary>
     /// <param name="policies">The loaded policies.</param>
     /// <param name="output">Where to write.</param>
-    /// <param name="severityOf">The severity each descriptor runs at, null for off (the configuration's); by default its own.</param>
+    /// <param name="severityOf">The severity each descriptor runs at, null for off (<see cref="PolicyConfiguration.SeverityOf"/>).</param>
     /// <param name="configurationName">The configuration file that <paramref name="severityOf"/> comes from, named where it changes a default.</param>
-    public static void WriteText(PolicySet policies, TextWriter output, Func<PolicyDescriptor, Severity?>? severityOf = null, string? configurationName = null)
+    public static void WriteText(PolicySet policies, TextWriter output, Func<PolicyDescriptor, Severity?> severityOf, string? configurationName = null)
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(output);
-        severityOf ??= DefaultSeverityOf;
+        ArgumentNullException.ThrowIfNull(severityOf);
         var rows = (from policy in policies.Policies
                     from descriptor in policy.Descriptors
                     orderby descriptor.Id
@@ -35,12 +36,9 @@ public static class PolicyListWriter
         output.WriteLine($"{rows.Length} {(rows.Length == 1 ? "policy" : "policies")}");
     }
 
-    private static Severity? DefaultSeverityOf(PolicyDescriptor descriptor) =>
-        descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity : null;
-
     private static string Why(PolicyDescriptor descriptor, Severity? severity, string? configurationName)
     {
-        if (severity == DefaultSeverityOf(descriptor))
+        if (severity == PolicyConfiguration.Empty.SeverityOf(descriptor))
             return descriptor.IsEnabledByDefault ? "" : $" (disabled by default; {TextReport.SeverityName(descriptor.DefaultSeverity)} when turned on)";
         var by = configurationName is null ? "" : $" by {configurationName}";
         return severity is null
@@ -52,12 +50,12 @@ public static class PolicyListWriter
 
     /// <summary>
     /// A JSON document <c>{"policies": [...]}</c> with every descriptor field, and <c>severity</c>: the severity it
-    /// runs at (by <paramref name="severityOf"/>, by default its own), null when it does not run.
+    /// runs at (by <paramref name="severityOf"/>, <see cref="PolicyConfiguration.SeverityOf"/>), null when it does not run.
     /// </summary>
-    public static void WriteJson(PolicySet policies, Stream output, Func<PolicyDescriptor, Severity?>? severityOf = null)
+    public static void WriteJson(PolicySet policies, Stream output, Func<PolicyDescriptor, Severity?> severityOf)
     {
         ArgumentNullException.ThrowIfNull(policies);
-        severityOf ??= DefaultSeverityOf;
+        ArgumentNullException.ThrowIfNull(severityOf);
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteStartArray("policies");

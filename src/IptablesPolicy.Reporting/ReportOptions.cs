@@ -1,3 +1,4 @@
+using IptablesPolicy.Engine.Configuration;
 using IptablesPolicy.Sdk;
 
 namespace IptablesPolicy.Reporting;
@@ -33,5 +34,5 @@ public sealed record ReportOptions
     public bool IncludeSuppressed { get; init; }
 
     /// <summary>The severity a descriptor has in this run, null when disabled (as <c>RunOptions.SeverityOf</c>).</summary>
-    public Func<PolicyDescriptor, Severity?> SeverityOf { get; init; } = d => d.IsEnabledByDefault ? d.DefaultSeverity : null;
+    public Func<PolicyDescriptor, Severity?> SeverityOf { get; init; } = PolicyConfiguration.Empty.SeverityOf;
 }

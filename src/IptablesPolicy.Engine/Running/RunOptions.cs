@@ -1,3 +1,4 @@
+using IptablesPolicy.Engine.Configuration;
 using IptablesPolicy.Sdk;
 
 namespace IptablesPolicy.Engine.Running;
@@ -13,7 +14,7 @@ public sealed record RunOptions
 
     /// <summary>The severity a descriptor's findings get in this run, null to leave it out (default: its default
     /// severity when enabled by default, else left out). Configuration (severities, enable/disable) plugs in here.</summary>
-    public Func<PolicyDescriptor, Severity?> SeverityOf { get; init; } = d => d.IsEnabledByDefault ? d.DefaultSeverity : null;
+    public Func<PolicyDescriptor, Severity?> SeverityOf { get; init; } = PolicyConfiguration.Empty.SeverityOf;
 
     /// <summary>Called after each (policy, snapshot) run with how many are done and how many there are in all, from
     /// worker threads one at a time; null for none. The tool's progress line plugs in here.</summary>
