@@ -43,6 +43,14 @@ internal static class ArgumentTokenizer
                 i = plainEnd;
                 continue;
             }
+            if (plainEnd == tokenStart && TryPlainQuoted(line, tokenStart, lineEnd, out var closing))
+            {
+                // A whole token in double quotes without escapes (kube-proxy's comments): a slice too.
+                var inQuotes = line.AsSpan(tokenStart + 1, closing - tokenStart - 1);
+                tokens.Add(new Token(pool?.Get(inQuotes) ?? inQuotes.ToString(), tokenStart - offset + 1, closing - offset + 2, true));
+                i = closing + 1;
+                continue;
+            }
             var buffer = quotedBuffer ??= new StringBuilder(128);
             buffer.Clear().Append(line, tokenStart, plainEnd - tokenStart);
             i = plainEnd;
@@ -110,6 +118,30 @@ internal static class ArgumentTokenizer
             buffer.Append(c);
         }
         return -1;
+    }
+
+    /// <summary>
+    /// Whether the token at <paramref name="open"/> is one double-quoted run with no backslash in it, followed by
+    /// a blank or the line's end; <paramref name="close"/> is then its closing quote. Both quoting styles read
+    /// such a run the same way.
+    /// </summary>
+    private static bool TryPlainQuoted(string line, int open, int lineEnd, out int close)
+    {
+        close = -1;
+        if (line[open] != '"')
+            return false;
+        for (var i = open + 1; i < lineEnd; i++)
+        {
+            var c = line[i];
+            if (c == '\\')
+                return false;
+            if (c == '"')
+            {
+                close = i;
+                return i + 1 >= lineEnd || IsBlank(line[i + 1]);
+            }
+        }
+        return false;
     }
 
     private static bool IsBlank(char c) => c is ' ' or '\t' or '\r' or '\n';
