@@ -30,8 +30,8 @@ public sealed class TableGraph
         Table = table;
         (calleesOfChain, callersOfChain, callersOfMissing) = CollectCalls(table);
         var order = CallOrder.Of(table.Chains, calleesOfChain);
-        verdicts = VerdictAnalysis.Run(table, order);
-        UnreachableRules = FindUnreachableRules(table, verdicts);
+        verdicts = VerdictAnalysis.Run(table, order, calleesOfChain);
+        UnreachableRules = FindUnreachableRules(table, calleesOfChain, verdicts);
         unreachableByRule = UnreachableRules.ToDictionary(u => u.Rule);
         reachable = FindReachable(table, calleesOfChain, unreachableByRule);
         Cycles = CycleFinder.Find(order, calleesOfChain, reachable);
@@ -168,12 +168,26 @@ public sealed class TableGraph
         return (callees, callerLists, callersOfMissing);
     }
 
-    private static List<UnreachableRule> FindUnreachableRules(Table table, TriState[] verdicts)
+    private static List<UnreachableRule> FindUnreachableRules(Table table, IReadOnlyList<ChainCall>[] callees, TriState[] verdicts)
     {
         var result = new List<UnreachableRule>();
         foreach (var chain in table.Chains)
         {
-            var cutOff = chain.Rules.FirstOrDefault(r => StopsEveryPacket(table, r, verdicts));
+            // The chain's calls are its jump and goto rules in rule order, each with its resolved callee.
+            var calls = callees[chain.Index];
+            var call = 0;
+            Rule? cutOff = null;
+            var rules = chain.Rules;
+            for (var i = 0; i < rules.Count; i++)
+            {
+                var rule = rules[i];
+                var callee = rule.Target.Kind is TargetKind.Jump or TargetKind.Goto ? calls[call++].Callee : null;
+                if (StopsEveryPacket(rule, callee, verdicts))
+                {
+                    cutOff = rule;
+                    break;
+                }
+            }
             if (cutOff is null)
                 continue;
             for (var i = cutOff.Position; i < chain.Rules.Count; i++)
@@ -183,14 +197,14 @@ public sealed class TableGraph
     }
 
     /// <summary>True when no packet gets past the rule: it matches everything and its target never continues.</summary>
-    private static bool StopsEveryPacket(Table table, Rule rule, TriState[] verdicts)
+    private static bool StopsEveryPacket(Rule rule, Chain? callee, TriState[] verdicts)
     {
         if (!RuleConditions.IsUnconditional(rule))
             return false;
         return TargetFlows.Of(rule.Target) switch
         {
             TargetFlow.Terminates or TargetFlow.Returns or TargetFlow.GoesTo => true,
-            TargetFlow.Jumps => table.FindChain(rule.Target.Name) is { } callee && verdicts[callee.Index] == TriState.Yes,
+            TargetFlow.Jumps => callee is not null && verdicts[callee.Index] == TriState.Yes,
             _ => false,
         };
     }

@@ -9,12 +9,12 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 /// </summary>
 internal sealed class VerdictAnalysis
 {
-    private readonly Table table;
+    private readonly IReadOnlyList<ChainCall>[] callees;
     private readonly TriState[] outcomes;
 
-    private VerdictAnalysis(Table table)
+    private VerdictAnalysis(Table table, IReadOnlyList<ChainCall>[] callees)
     {
-        this.table = table;
+        this.callees = callees;
         // By chain number. A callee not judged yet is one in a loop with its caller.
         outcomes = new TriState[table.Chains.Count];
         Array.Fill(outcomes, TriState.Indeterminate);
@@ -23,9 +23,10 @@ internal sealed class VerdictAnalysis
     /// <summary>Judges the chains callees first, so every jump's target is judged before the jump.</summary>
     /// <param name="table">The table.</param>
     /// <param name="order">The table's chains, callees first. How the chains of a loop end depends on which one is entered first, so it is not told.</param>
-    public static TriState[] Run(Table table, CallOrder order)
+    /// <param name="callees">Each chain's jumps and gotos in rule order, with their resolved callees.</param>
+    public static TriState[] Run(Table table, CallOrder order, IReadOnlyList<ChainCall>[] callees)
     {
-        var analysis = new VerdictAnalysis(table);
+        var analysis = new VerdictAnalysis(table, callees);
         foreach (var component in order.Components)
         {
             var isLoop = order.IsLoop(component);
@@ -44,23 +45,28 @@ internal sealed class VerdictAnalysis
         if (chain.IsBuiltIn)
             return TriState.Yes;
         var result = TriState.No;
+        // The chain's calls are its jump and goto rules in rule order: walked backwards alongside the rules, they
+        // give each jump its callee without looking the name up again.
+        var calls = callees[chain.Index];
+        var call = calls.Count - 1;
         for (var i = chain.Rules.Count - 1; i >= 0; i--)
         {
             var rule = chain.Rules[i];
-            var whenMatched = WhenMatched(rule, result);
+            var callee = rule.Target.Kind is TargetKind.Jump or TargetKind.Goto ? calls[call--].Callee : null;
+            var whenMatched = WhenMatched(rule, callee, result);
             result = RuleConditions.IsUnconditional(rule) ? whenMatched : Both(whenMatched, result);
         }
         return result;
     }
 
     /// <summary>Whether every path ends in a verdict for a packet the rule matches, given what follows the rule.</summary>
-    private TriState WhenMatched(Rule rule, TriState rest) => TargetFlows.Of(rule.Target) switch
+    private TriState WhenMatched(Rule rule, Chain? callee, TriState rest) => TargetFlows.Of(rule.Target) switch
     {
         TargetFlow.Continues => rest,
         TargetFlow.Terminates => TriState.Yes,
         TargetFlow.Returns => TriState.No,
-        TargetFlow.GoesTo => Callee(rule),
-        TargetFlow.Jumps => Callee(rule) switch
+        TargetFlow.GoesTo => Outcome(callee),
+        TargetFlow.Jumps => Outcome(callee) switch
         {
             TriState.Yes => TriState.Yes,
             TriState.No => rest,
@@ -70,8 +76,7 @@ internal sealed class VerdictAnalysis
         _ => rest == TriState.Yes ? TriState.Yes : TriState.Indeterminate,
     };
 
-    private TriState Callee(Rule rule) =>
-        table.FindChain(rule.Target.Name) is { } callee ? outcomes[callee.Index] : TriState.Indeterminate;
+    private TriState Outcome(Chain? callee) => callee is null ? TriState.Indeterminate : outcomes[callee.Index];
 
     /// <summary>A conditional rule: packets it matches and packets it does not must both end in a verdict.</summary>
     private static TriState Both(TriState matched, TriState notMatched) =>
