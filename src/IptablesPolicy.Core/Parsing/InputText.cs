@@ -11,8 +11,11 @@ namespace IptablesPolicy.Core.Parsing;
 internal sealed class InputText : IDisposable
 {
     // Valid UTF-8 files are read and decoded a block at a time: a 16 MB snapshot is 32 MB as one string,
-    // and the parser needs only the line it is on.
-    private const int BlockBytes = 1 << 16;
+    // and the parser needs only the line it is on. A file is handed out up to two blocks at once, and its text
+    // takes two bytes a character, so 16 KiB keeps each decoded string (64 KiB) off the large-object heap: with
+    // 64 KiB blocks the 10k-service file's 35 MB of block strings went there, and large-object allocations are
+    // what set off the full collections that paused reading it.
+    private const int BlockBytes = 1 << 14;
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

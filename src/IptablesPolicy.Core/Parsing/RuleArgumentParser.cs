@@ -369,7 +369,6 @@ internal sealed class RuleArgumentParser
         var builtMatches = matches.Count == 0 ? [] : new Match[matches.Count];
         for (var i = 0; i < builtMatches.Length; i++)
             builtMatches[i] = interner.Intern(BuildMatch(matches[i], extensionContext));
-        builtMatches = interner.Intern(builtMatches);
         return new RuleSpec
         {
             Counters = counters,

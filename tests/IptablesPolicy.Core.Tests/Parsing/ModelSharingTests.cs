@@ -25,7 +25,8 @@ public sealed class ModelSharingTests
         var rules = SnapshotReader.Parse(Ruleset).Rules.ToList();
 
         rules[1].Matches[0].ShouldBeSameAs(rules[0].Matches[0]);
-        rules[3].Matches.ShouldBeSameAs(rules[2].Matches);
+        rules[3].Matches[0].ShouldBeSameAs(rules[2].Matches[0]);
+        rules[3].Matches[1].ShouldBeSameAs(rules[2].Matches[1]);
     }
 
     [Test]
