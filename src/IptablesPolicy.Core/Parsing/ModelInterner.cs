@@ -20,6 +20,7 @@ internal sealed class ModelInterner
 
     public Target Intern(Target target) => targets.Intern(target);
 
+    /// <summary>Structural equality of matches and targets: type, kind, name, known, and every option.</summary>
     private sealed class ExtensionComparer : IEqualityComparer<Match>, IEqualityComparer<Target>
     {
         public static readonly ExtensionComparer Instance = new();
@@ -94,5 +95,4 @@ internal sealed class ModelInterner
             return true;
         }
     }
-
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Views.ChainGraph;
@@ -131,6 +132,10 @@ public sealed class TableGraph
     /// <summary>A chain of this table that existed when the graph was built.</summary>
     private bool Owns(Chain chain) => ReferenceEquals(chain.Table, Table) && chain.Index < calleesOfChain.Length;
 
+    /// <summary>
+    /// Every jump and goto, by chain. A chain's calls are its jump and goto rules in rule order, each with its
+    /// callee looked up once: the verdict analysis and the unreachable-rule scan walk them beside the rules.
+    /// </summary>
     private static (IReadOnlyList<ChainCall>[] Callees, IReadOnlyList<ChainCall>[] Callers, Dictionary<string, IReadOnlyList<ChainCall>> CallersOfMissing) CollectCalls(Table table)
     {
         var chains = table.Chains;
@@ -181,7 +186,12 @@ public sealed class TableGraph
             for (var i = 0; i < rules.Count; i++)
             {
                 var rule = rules[i];
-                var callee = rule.Target.Kind is TargetKind.Jump or TargetKind.Goto ? calls[call++].Callee : null;
+                Chain? callee = null;
+                if (rule.Target.Kind is TargetKind.Jump or TargetKind.Goto)
+                {
+                    Debug.Assert(ReferenceEquals(calls[call].Rule, rule), "a chain's calls are its jump and goto rules in rule order");
+                    callee = calls[call++].Callee;
+                }
                 if (StopsEveryPacket(rule, callee, verdicts))
                 {
                     cutOff = rule;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using IptablesPolicy.Core.Model;
 
 namespace IptablesPolicy.Core.Views.ChainGraph;
@@ -52,7 +53,7 @@ internal sealed class VerdictAnalysis
         for (var i = chain.Rules.Count - 1; i >= 0; i--)
         {
             var rule = chain.Rules[i];
-            var callee = rule.Target.Kind is TargetKind.Jump or TargetKind.Goto ? calls[call--].Callee : null;
+            var callee = rule.Target.Kind is TargetKind.Jump or TargetKind.Goto ? CalleeOf(calls[call--], rule) : null;
             var whenMatched = WhenMatched(rule, callee, result);
             result = RuleConditions.IsUnconditional(rule) ? whenMatched : Both(whenMatched, result);
         }
@@ -75,6 +76,12 @@ internal sealed class VerdictAnalysis
         // An unknown target either ends the path or lets it go on: only a certain ending after it decides.
         _ => rest == TriState.Yes ? TriState.Yes : TriState.Indeterminate,
     };
+
+    private static Chain? CalleeOf(ChainCall call, Rule rule)
+    {
+        Debug.Assert(ReferenceEquals(call.Rule, rule), "a chain's calls are its jump and goto rules in rule order");
+        return call.Callee;
+    }
 
     private TriState Outcome(Chain? callee) => callee is null ? TriState.Indeterminate : outcomes[callee.Index];
 
