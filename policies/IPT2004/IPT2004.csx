@@ -12,13 +12,17 @@ var coveredRule = new PolicyDescriptor(
     tags: ["hygiene"]);
 
 var unreachable = Graph.UnreachableRules.Select(u => u.Rule).ToHashSet();
+// Earlier rules that end the chain and whose every condition is modelled, bucketed by destination so that a
+// 10k-rule chain of /32 destinations compares each rule with a handful of candidates, not all before it. Emptied
+// for each chain rather than made anew: a kube-proxy node has tens of thousands of chains.
+var anyDestination = new List<(Rule Rule, EffectiveMatch Match)>();
+var byHost = new Dictionary<AddressRange, List<(Rule Rule, EffectiveMatch Match)>>();
+var otherDestinations = new List<(Rule Rule, EffectiveMatch Match)>();
 foreach (var chain in Chains)
 {
-    // Earlier rules that end the chain and whose every condition is modelled, bucketed by destination so that a
-    // 10k-rule chain of /32 destinations compares each rule with a handful of candidates, not all before it.
-    var anyDestination = new List<(Rule Rule, EffectiveMatch Match)>();
-    var byHost = new Dictionary<AddressRange, List<(Rule Rule, EffectiveMatch Match)>>();
-    var otherDestinations = new List<(Rule Rule, EffectiveMatch Match)>();
+    anyDestination.Clear();
+    byHost.Clear();
+    otherDestinations.Clear();
     foreach (var rule in chain.Rules)
     {
         CancellationToken.ThrowIfCancellationRequested();
@@ -49,7 +53,8 @@ foreach (var chain in Chains)
                     same ? "redundant" : "shadowed", covering.Position, chain.Name, same ? "has the same target" : $"ends the chain with {Describe(covering)}");
             }
         }
-        if (rule.EndsChain() == TriState.Yes && (match ??= rule.Effective()).IsFullyModelled)
+        // The chain's last rule covers nothing after it (most kube-proxy chains end with their only rule that ends them).
+        if (rule.Position < chain.Rules.Count && rule.EndsChain() == TriState.Yes && (match ??= rule.Effective()).IsFullyModelled)
         {
             var host = SingleHost(match.Destination);
             if (match.Destination.IsAny)
