@@ -42,6 +42,9 @@ policies="$(eval "$tool list-policies $extra --cache-dir $work/warm" | tail -1)"
 
 median() { awk -F, -v n="$1" '$1 == n { print $4 }' "$work/times.csv"; }
 
+# shellcheck source=alternate.sh
+source "$(dirname "${BASH_SOURCE[0]}")/alternate.sh"
+
 tiny="$work/tiny.v4"
 printf '*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\nCOMMIT\n' > "$tiny"
 hyperfine --runs "$runs" --export-csv "$work/times.csv" -i \
@@ -60,8 +63,10 @@ for services in "${sizes[@]}"; do
         -n cold "$tool check $file $extra --cache-dir $work/cold > /dev/null" \
         -n warm "$tool check $file $extra --cache-dir $work/warm > /dev/null" >&2
     r="$(median restore)"; c="$(median cold)"; w="$(median warm)"
-    summary+=("$(printf '%6d services (%7d lines): restore --test %.2f s | check cold %.2f s (%.2fx) | check warm %.2f s (%.2fx)' \
-        "$services" "$(wc -l < "$file")" "$r" "$c" "$(awk -v a="$c" -v b="$r" 'BEGIN { print a / b }')" "$w" "$(awk -v a="$w" -v b="$r" 'BEGIN { print a / b }')")")
+    read -r ar aw < <(alternate "$restore --test $file" "$tool check $file $extra --cache-dir $work/warm" "$runs")
+    summary+=("$(printf '%6d services (%7d lines): restore --test %.2f s | check cold %.2f s (%.2fx) | check warm %.2f s (%.2fx) | in turns: restore %.2f s, warm %.2f s (%.2fx)' \
+        "$services" "$(wc -l < "$file")" "$r" "$c" "$(awk -v a="$c" -v b="$r" 'BEGIN { print a / b }')" "$w" "$(awk -v a="$w" -v b="$r" 'BEGIN { print a / b }')" \
+        "$ar" "$aw" "$(awk -v a="$aw" -v b="$ar" 'BEGIN { print a / b }')")")
 done
 
 echo

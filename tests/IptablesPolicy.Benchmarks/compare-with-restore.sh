@@ -52,6 +52,10 @@ else
     timer="$runs runs each, no warm-up (hyperfine not installed)"
 fi
 
+# shellcheck source=alternate.sh
+source "$(dirname "${BASH_SOURCE[0]}")/alternate.sh"
+read -r turns_restore turns_ours < <(alternate "$theirs" "$ours" "$runs")
+
 rss() { for _ in $(seq 5); do /usr/bin/time -f %M -o "$work/rss" bash -c "exec $1" > /dev/null; cat "$work/rss"; done | median; }
 restore_kb="$(rss "$theirs")"
 ours_kb="$(rss "$ours")"
@@ -64,6 +68,8 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 10485
 echo "timing: $timer"
 printf 'wall median: iptables-restore --test %.3f s, iptables-policy show --format json %.3f s, ratio ours/restore %.2f (goal <= 0.50)\n' \
     "$restore_s" "$ours_s" "$(awk -v a="$ours_s" -v b="$restore_s" 'BEGIN { print a / b }')"
+printf 'in turns (%d pairs, one of each command after the other; steadier when the load drifts): iptables-restore --test %.3f s, iptables-policy %.3f s, ratio %.2f\n' \
+    "$runs" "$turns_restore" "$turns_ours" "$(awk -v a="$turns_ours" -v b="$turns_restore" 'BEGIN { print a / b }')"
 echo "CPU (user+system, mean; steadier than wall time on a busy machine): iptables-restore --test $restore_cpu s, iptables-policy $ours_cpu s"
 printf 'peak RSS median of 5: iptables-restore --test %.1f MiB, iptables-policy %.1f MiB = %.1fx the file (goal < 10x)\n' \
     "$(awk -v k="$restore_kb" 'BEGIN { print k / 1024 }')" "$(awk -v k="$ours_kb" 'BEGIN { print k / 1024 }')" \
