@@ -96,6 +96,10 @@ internal static class CheckCommand
         CommandOutput output,
         TextWriter error)
     {
+        var (files, allFound) = SnapshotInputs.Resolve(snapshotArguments, error);
+        // A live ruleset's size is not known before it is read: it runs with the collector as usual.
+        var inputBytes = SnapshotInputs.SizeOf(files);
+        using var budget = snapshotArguments.Length == 0 ? null : CollectorBudget.For(inputBytes);
         // Policies are compiled (or read from the compile cache) while the snapshots are read: the two do not
         // depend on each other, and each leaves a core idle part of the time.
         var engine = new PolicyEngine(options);
@@ -107,7 +111,8 @@ internal static class CheckCommand
         });
         var (snapshots, allRead) = snapshotArguments.Length == 0
             ? (LiveRuleset.Read(error), true)
-            : SnapshotInputs.Read(snapshotArguments, format, error);
+            : SnapshotInputs.ReadFiles(files, format, error);
+        allRead &= allFound;
         timings?.EndStep("read snapshots", $"{Count(snapshots.Count, "snapshot")}, {Count(snapshots.Sum(s => s.Tables.Sum(t => t.Chains.Sum(c => c.Rules.Count))), "rule")}");
         var (policies, loadTime) = loading.GetAwaiter().GetResult();
         timings?.AddParallelStep("load policies", loadTime, $"{Count(policies.Policies.Count, "policy", "policies")}: {policies.CompiledCount} compiled, {policies.FromCacheCount} from the cache (beside reading)");
@@ -129,6 +134,8 @@ internal static class CheckCommand
         if (timings is not null)
         {
             timings.EndStep("write reports", "");
+            if (budget is not null)
+                timings.AddNote($"collector budget: {budget.Describe(inputBytes)}");
             output.Text.Flush();
             timings.Write(result, error);
         }

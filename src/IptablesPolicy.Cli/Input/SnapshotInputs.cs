@@ -9,9 +9,17 @@ internal static class SnapshotInputs
 {
     public static (IReadOnlyList<Snapshot> Snapshots, bool AllRead) Read(IReadOnlyList<string> arguments, SnapshotFormat? format, TextWriter error)
     {
+        var (files, allFound) = Resolve(arguments, error);
+        var (snapshots, allRead) = ReadFiles(files, format, error);
+        return (snapshots, allFound && allRead);
+    }
+
+    /// <summary>The files the arguments name, each once, in the order named; an argument that names none is reported.</summary>
+    public static (IReadOnlyList<string> Files, bool AllFound) Resolve(IReadOnlyList<string> arguments, TextWriter error)
+    {
         var cwd = Directory.GetCurrentDirectory();
         var files = new List<string>();
-        var allRead = true;
+        var allFound = true;
         foreach (var argument in arguments)
         {
             var expanded = FileGlob.Expand(argument, cwd, "**/*")
@@ -20,10 +28,35 @@ internal static class SnapshotInputs
             if (expanded.Length == 0)
             {
                 error.WriteLine($"{argument}: error: no such file, or no file matches");
-                allRead = false;
+                allFound = false;
             }
             files.AddRange(expanded.Where(f => !files.Contains(f, StringComparer.Ordinal)));
         }
+        return (files, allFound);
+    }
+
+    /// <summary>The total size of <paramref name="files"/> in bytes (a file that cannot be seen counts as empty: reading it reports why).</summary>
+    public static long SizeOf(IReadOnlyList<string> files)
+    {
+        long bytes = 0;
+        foreach (var file in files)
+        {
+            try
+            {
+                bytes += new FileInfo(file).Length;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return bytes;
+    }
+
+    /// <summary>Reads <paramref name="files"/> (from <see cref="Resolve"/>) in parallel; a file that cannot be read is reported.</summary>
+    public static (IReadOnlyList<Snapshot> Snapshots, bool AllRead) ReadFiles(IReadOnlyList<string> files, SnapshotFormat? format, TextWriter error)
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        var allRead = true;
         var read = new IReadOnlyList<Snapshot>?[files.Count];
         var problems = new string?[files.Count];
         Parallel.For(0, files.Count, i =>

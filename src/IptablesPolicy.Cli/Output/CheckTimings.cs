@@ -12,6 +12,7 @@ internal sealed class CheckTimings
 {
     private readonly long started = Stopwatch.GetTimestamp();
     private readonly List<(string Step, TimeSpan Elapsed, string Detail)> steps = [];
+    private readonly List<string> notes = [];
     private long stepStarted = Stopwatch.GetTimestamp();
     private (int Count, TimeSpan Paused) collectionsBefore = Collections();
 
@@ -36,6 +37,9 @@ internal sealed class CheckTimings
 
     /// <summary>Records a step that ran beside the others, measured by the caller.</summary>
     public void AddParallelStep(string step, TimeSpan elapsed, string detail) => steps.Add((step, elapsed, detail));
+
+    /// <summary>Adds a line written after the steps: how the run was set up, when it explains the times.</summary>
+    public void AddNote(string note) => notes.Add(note);
 
     /// <summary>Writes the steps in the order recorded, then every policy (summed over the snapshots), slowest first.</summary>
     public void Write(CheckResult result, TextWriter error)
@@ -62,6 +66,8 @@ internal sealed class CheckTimings
         var width = steps.Count == 0 ? 0 : steps.Max(s => s.Step.Length);
         foreach (var (step, elapsed, detail) in steps)
             error.WriteLine($"  {step.PadRight(width)}  {Seconds(elapsed)}{(detail.Length > 0 ? "  " + detail : "")}");
+        foreach (var note in notes)
+            error.WriteLine($"  {note}");
     }
 
     // Every collection counts in generation 0 (a generation-2 collection collects the younger ones too).
