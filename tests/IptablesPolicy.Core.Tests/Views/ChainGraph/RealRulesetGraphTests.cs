@@ -76,6 +76,22 @@ public sealed class RealRulesetGraphTests
     }
 
     [Test]
+    public void Asking_whether_a_snapshot_is_partial_builds_no_table_graph()
+    {
+        var graph = AksNode();
+
+        graph.IsPartial.ShouldBeFalse();
+
+        graph.HasBuiltTables.ShouldBeFalse("a policy that only asks this must not build, or wait for, the graphs");
+        graph.Tables.Select(t => t.Table.Name).ShouldBe(graph.Snapshot.Tables.Select(t => t.Name));
+        graph.HasBuiltTables.ShouldBeTrue();
+        graph.UnreachableRules.ShouldBe(graph.Tables.SelectMany(t => t.UnreachableRules));
+        graph.Orphans.ShouldBe(graph.Tables.SelectMany(t => t.Orphans));
+        graph.MissingTargets.ShouldBe(graph.Tables.SelectMany(t => t.MissingTargets));
+        graph.Cycles.ShouldBe(graph.Tables.SelectMany(t => t.Cycles));
+    }
+
+    [Test]
     public void Eks_listing_has_only_the_canaries_as_orphans()
     {
         var graph = SnapshotGraph.For(Read(Path.Combine(RepositoryPaths.Seeds, "001_7e089b313214aa99.txt")).Single());
