@@ -16,7 +16,7 @@ internal sealed class CallOrder
 {
     private readonly int[][] edges;
 
-    private CallOrder(IReadOnlyList<Chain> chains, IReadOnlyList<ChainCall>[] callees)
+    private CallOrder(IReadOnlyList<Chain> chains, ChainCall[][] callees)
     {
         Chains = chains;
         edges = new int[chains.Count][];
@@ -24,14 +24,14 @@ internal sealed class CallOrder
         {
             var calls = callees[i];
             var count = 0;
-            for (var c = 0; c < calls.Count; c++)
+            for (var c = 0; c < calls.Length; c++)
             {
                 if (calls[c].Callee is not null)
                     count++;
             }
             var targets = count == 0 ? [] : new int[count];
             count = 0;
-            for (var c = 0; c < calls.Count; c++)
+            for (var c = 0; c < calls.Length; c++)
             {
                 if (calls[c].Callee is { } callee)
                     targets[count++] = callee.Index;
@@ -48,7 +48,7 @@ internal sealed class CallOrder
     public IReadOnlyList<int[]> Components { get; }
 
     /// <summary>Orders <paramref name="chains"/> given each one's calls (by chain number).</summary>
-    public static CallOrder Of(IReadOnlyList<Chain> chains, IReadOnlyList<ChainCall>[] callees) => new(chains, callees);
+    public static CallOrder Of(IReadOnlyList<Chain> chains, ChainCall[][] callees) => new(chains, callees);
 
     /// <summary>True when the set is a jump loop: several chains, or one that calls itself.</summary>
     public bool IsLoop(int[] component) => component.Length > 1 || Array.IndexOf(edges[component[0]], component[0]) >= 0;

@@ -6,7 +6,7 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 internal static class CycleFinder
 {
     public static IReadOnlyList<JumpCycle> Find(
-        CallOrder order, IReadOnlyList<ChainCall>[] callees, bool[] reachable)
+        CallOrder order, ChainCall[][] callees, bool[] reachable)
     {
         var cycles = new List<(int First, JumpCycle Cycle)>();
         foreach (var component in order.Components)

@@ -19,9 +19,9 @@ public sealed class TableGraph
     private static readonly ViewCache<Table, TableGraph> Cache = new(t => new TableGraph(t));
 
     // Per-chain facts are arrays indexed by Chain.Index: a kube-proxy nat table has tens of thousands of chains.
-    private readonly IReadOnlyList<ChainCall>[] callersOfChain;
+    private readonly ChainCall[][] callersOfChain;
     private readonly Dictionary<string, IReadOnlyList<ChainCall>> callersOfMissing;
-    private readonly IReadOnlyList<ChainCall>[] calleesOfChain;
+    private readonly ChainCall[][] calleesOfChain;
     private readonly TriState[] verdicts;
     private readonly bool[] reachable;
     private readonly Dictionary<Rule, UnreachableRule> unreachableByRule;
@@ -136,15 +136,19 @@ public sealed class TableGraph
     /// Every jump and goto, by chain. A chain's calls are its jump and goto rules in rule order, each with its
     /// callee looked up once: the verdict analysis and the unreachable-rule scan walk them beside the rules.
     /// </summary>
-    private static (IReadOnlyList<ChainCall>[] Callees, IReadOnlyList<ChainCall>[] Callers, Dictionary<string, IReadOnlyList<ChainCall>> CallersOfMissing) CollectCalls(Table table)
+    /// <remarks>
+    /// Two passes, so that every chain's calls and callers are exact arrays: a kube-proxy nat table has tens of
+    /// thousands of chains, and growing a list for each (then reading them through an interface) made this the
+    /// slowest step of the graph.
+    /// </remarks>
+    private static (ChainCall[][] Callees, ChainCall[][] Callers, Dictionary<string, IReadOnlyList<ChainCall>> CallersOfMissing) CollectCalls(Table table)
     {
         var chains = table.Chains;
-        var callees = new IReadOnlyList<ChainCall>[chains.Count];
-        var callers = new List<ChainCall>?[chains.Count];
-        var callersOfMissing = new Dictionary<string, IReadOnlyList<ChainCall>>(StringComparer.Ordinal);
+        var calleeCount = new int[chains.Count];
+        var callerCount = new int[chains.Count];
+        var calls = new List<ChainCall>();
         for (var c = 0; c < chains.Count; c++)
         {
-            List<ChainCall>? calls = null;
             var rules = chains[c].Rules;
             for (var i = 0; i < rules.Count; i++)
             {
@@ -152,28 +156,42 @@ public sealed class TableGraph
                 if (rule.Target.Kind is not (TargetKind.Jump or TargetKind.Goto))
                     continue;
                 var callee = table.FindChain(rule.Target.Name);
-                var call = new ChainCall(rule, callee);
-                (calls ??= []).Add(call);
+                calls.Add(new ChainCall(rule, callee));
+                calleeCount[c]++;
                 if (callee is not null)
-                {
-                    (callers[callee.Index] ??= new List<ChainCall>(1)).Add(call);
-                }
-                else
-                {
-                    if (!callersOfMissing.TryGetValue(call.CalleeName, out var list))
-                        callersOfMissing.Add(call.CalleeName, list = new List<ChainCall>(1));
-                    ((List<ChainCall>)list).Add(call);
-                }
+                    callerCount[callee.Index]++;
             }
-            callees[c] = (IReadOnlyList<ChainCall>?)calls ?? [];
         }
-        var callerLists = new IReadOnlyList<ChainCall>[chains.Count];
+        var callees = new ChainCall[chains.Count][];
+        var callers = new ChainCall[chains.Count][];
         for (var c = 0; c < chains.Count; c++)
-            callerLists[c] = (IReadOnlyList<ChainCall>?)callers[c] ?? [];
-        return (callees, callerLists, callersOfMissing);
+        {
+            callees[c] = calleeCount[c] == 0 ? [] : new ChainCall[calleeCount[c]];
+            callers[c] = callerCount[c] == 0 ? [] : new ChainCall[callerCount[c]];
+        }
+        // The calls are in table order, so each chain's callees and each callee's callers fill in that order.
+        Array.Clear(calleeCount);
+        Array.Clear(callerCount);
+        var callersOfMissing = new Dictionary<string, IReadOnlyList<ChainCall>>(StringComparer.Ordinal);
+        foreach (var call in calls)
+        {
+            var caller = call.Caller.Index;
+            callees[caller][calleeCount[caller]++] = call;
+            if (call.Callee is { } callee)
+            {
+                callers[callee.Index][callerCount[callee.Index]++] = call;
+            }
+            else
+            {
+                if (!callersOfMissing.TryGetValue(call.CalleeName, out var list))
+                    callersOfMissing.Add(call.CalleeName, list = new List<ChainCall>(1));
+                ((List<ChainCall>)list).Add(call);
+            }
+        }
+        return (callees, callers, callersOfMissing);
     }
 
-    private static List<UnreachableRule> FindUnreachableRules(Table table, IReadOnlyList<ChainCall>[] callees, TriState[] verdicts)
+    private static List<UnreachableRule> FindUnreachableRules(Table table, ChainCall[][] callees, TriState[] verdicts)
     {
         var result = new List<UnreachableRule>();
         foreach (var chain in table.Chains)
@@ -219,7 +237,7 @@ public sealed class TableGraph
         };
     }
 
-    private static bool[] FindReachable(Table table, IReadOnlyList<ChainCall>[] callees, Dictionary<Rule, UnreachableRule> unreachable)
+    private static bool[] FindReachable(Table table, ChainCall[][] callees, Dictionary<Rule, UnreachableRule> unreachable)
     {
         var seen = new bool[table.Chains.Count];
         var queue = new Queue<Chain>();

@@ -10,10 +10,10 @@ namespace IptablesPolicy.Core.Views.ChainGraph;
 /// </summary>
 internal sealed class VerdictAnalysis
 {
-    private readonly IReadOnlyList<ChainCall>[] callees;
+    private readonly ChainCall[][] callees;
     private readonly TriState[] outcomes;
 
-    private VerdictAnalysis(Table table, IReadOnlyList<ChainCall>[] callees)
+    private VerdictAnalysis(Table table, ChainCall[][] callees)
     {
         this.callees = callees;
         // By chain number. A callee not judged yet is one in a loop with its caller.
@@ -25,7 +25,7 @@ internal sealed class VerdictAnalysis
     /// <param name="table">The table.</param>
     /// <param name="order">The table's chains, callees first. How the chains of a loop end depends on which one is entered first, so it is not told.</param>
     /// <param name="callees">Each chain's jumps and gotos in rule order, with their resolved callees.</param>
-    public static TriState[] Run(Table table, CallOrder order, IReadOnlyList<ChainCall>[] callees)
+    public static TriState[] Run(Table table, CallOrder order, ChainCall[][] callees)
     {
         var analysis = new VerdictAnalysis(table, callees);
         foreach (var component in order.Components)
@@ -49,7 +49,7 @@ internal sealed class VerdictAnalysis
         // The chain's calls are its jump and goto rules in rule order: walked backwards alongside the rules, they
         // give each jump its callee without looking the name up again.
         var calls = callees[chain.Index];
-        var call = calls.Count - 1;
+        var call = calls.Length - 1;
         for (var i = chain.Rules.Count - 1; i >= 0; i--)
         {
             var rule = chain.Rules[i];
