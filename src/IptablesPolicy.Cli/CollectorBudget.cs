@@ -76,7 +76,7 @@ internal sealed class CollectorBudget : IDisposable
     {
         var input = Megabytes(inputBytes);
         if (Bytes == 0)
-            return $"none for {input} of snapshots (a budget is at most {Megabytes(MaxBytes)} and an eighth of the memory available): the collector ran as usual";
+            return $"none for {input} of snapshots (one is taken only up to {Megabytes(MaxBytes)} and an eighth of the memory available, and when the runtime grants it): the collector ran as usual";
         return IsHeld
             ? $"{Megabytes(Bytes)} for {input} of snapshots, not outgrown: no collection after the start"
             : $"{Megabytes(Bytes)} for {input} of snapshots, outgrown: the collector ran as usual from then on";

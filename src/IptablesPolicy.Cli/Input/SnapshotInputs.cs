@@ -7,13 +7,6 @@ namespace IptablesPolicy.Cli.Input;
 /// <summary>Reads the snapshots named on the command line: files, folders (every file below, dot files left out) and globs.</summary>
 internal static class SnapshotInputs
 {
-    public static (IReadOnlyList<Snapshot> Snapshots, bool AllRead) Read(IReadOnlyList<string> arguments, SnapshotFormat? format, TextWriter error)
-    {
-        var (files, allFound) = Resolve(arguments, error);
-        var (snapshots, allRead) = ReadFiles(files, format, error);
-        return (snapshots, allFound && allRead);
-    }
-
     /// <summary>The files the arguments name, each once, in the order named; an argument that names none is reported.</summary>
     public static (IReadOnlyList<string> Files, bool AllFound) Resolve(IReadOnlyList<string> arguments, TextWriter error)
     {

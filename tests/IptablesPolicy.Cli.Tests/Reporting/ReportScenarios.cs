@@ -101,7 +101,8 @@ internal static class ReportScenarios
         Directory.SetCurrentDirectory(CliRunner.RepositoryRoot);
         try
         {
-            var (snapshots, _) = SnapshotInputs.Read(extraSnapshot is null ? [Ruleset] : [Ruleset, extraSnapshot], null, TextWriter.Null);
+            var (files, _) = SnapshotInputs.Resolve(extraSnapshot is null ? [Ruleset] : [Ruleset, extraSnapshot], TextWriter.Null);
+            var (snapshots, _) = SnapshotInputs.ReadFiles(files, null, TextWriter.Null);
             snapshots.Count.ShouldBe(extraSnapshot is null ? 1 : 2);
             return engine.Check(engine.Load(sources), snapshots);
         }

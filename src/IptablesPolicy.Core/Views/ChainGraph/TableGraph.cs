@@ -20,7 +20,7 @@ public sealed class TableGraph
 
     // Per-chain facts are arrays indexed by Chain.Index: a kube-proxy nat table has tens of thousands of chains.
     private readonly ChainCall[][] callersOfChain;
-    private readonly Dictionary<string, IReadOnlyList<ChainCall>> callersOfMissing;
+    private readonly Dictionary<string, List<ChainCall>> callersOfMissing;
     private readonly ChainCall[][] calleesOfChain;
     private readonly TriState[] verdicts;
     private readonly bool[] reachable;
@@ -87,7 +87,7 @@ public sealed class TableGraph
 
     /// <summary>The rules of this table that jump or go to the chain of that name (which may not exist), in table order.</summary>
     public IReadOnlyList<ChainCall> CallersOf(string chainName) =>
-        Table.FindChain(chainName) is { } chain && Owns(chain) ? callersOfChain[chain.Index] : callersOfMissing.GetValueOrDefault(chainName) ?? [];
+        Table.FindChain(chainName) is { } chain && Owns(chain) ? callersOfChain[chain.Index] : (IReadOnlyList<ChainCall>?)callersOfMissing.GetValueOrDefault(chainName) ?? [];
 
     /// <summary>The rules of the chain that jump or go to another chain, in rule order.</summary>
     public IReadOnlyList<ChainCall> CalleesOf(Chain chain) => Owns(chain) ? calleesOfChain[chain.Index] : [];
@@ -141,7 +141,7 @@ public sealed class TableGraph
     /// thousands of chains, and growing a list for each (then reading them through an interface) made this the
     /// slowest step of the graph.
     /// </remarks>
-    private static (ChainCall[][] Callees, ChainCall[][] Callers, Dictionary<string, IReadOnlyList<ChainCall>> CallersOfMissing) CollectCalls(Table table)
+    private static (ChainCall[][] Callees, ChainCall[][] Callers, Dictionary<string, List<ChainCall>> CallersOfMissing) CollectCalls(Table table)
     {
         var chains = table.Chains;
         var calleeCount = new int[chains.Count];
@@ -172,7 +172,7 @@ public sealed class TableGraph
         // The calls are in table order, so each chain's callees and each callee's callers fill in that order.
         Array.Clear(calleeCount);
         Array.Clear(callerCount);
-        var callersOfMissing = new Dictionary<string, IReadOnlyList<ChainCall>>(StringComparer.Ordinal);
+        var callersOfMissing = new Dictionary<string, List<ChainCall>>(StringComparer.Ordinal);
         foreach (var call in calls)
         {
             var caller = call.Caller.Index;
@@ -185,7 +185,7 @@ public sealed class TableGraph
             {
                 if (!callersOfMissing.TryGetValue(call.CalleeName, out var list))
                     callersOfMissing.Add(call.CalleeName, list = new List<ChainCall>(1));
-                ((List<ChainCall>)list).Add(call);
+                list.Add(call);
             }
         }
         return (callees, callers, callersOfMissing);
